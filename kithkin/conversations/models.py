@@ -1,0 +1,138 @@
+"""The front door: a contact, the strengths-based conversations it leads to, and their timings."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Channel(models.TextChoices):
+    PHONE = "phone", "Phone"
+    DROP_IN = "drop_in", "Drop-in at a community conversation session"
+    ONLINE = "online", "Online form"
+    EMAIL = "email", "Email"
+    REFERRAL = "referral", "Referral"
+
+
+class RaisedBy(models.TextChoices):
+    SELF = "self", "The person themselves"
+    FAMILY = "family", "Family, friend or neighbour"
+    GP = "gp", "GP"
+    HOSPITAL = "hospital", "Hospital"
+    PROVIDER = "provider", "Care or support provider"
+    OTHER = "other", "Someone else"
+
+
+class Outcome(models.TextChoices):
+    INFORMATION = "information", "Resolved with information"
+    ADVICE = "advice", "Resolved with advice"
+    CONNECTION = "connection", "Resolved by connecting them to people or places"
+    FOLLOW_UP = "follow_up", "Follow-up conversation booked"
+    CRISIS = "crisis", "Short-term crisis support"
+    ONGOING = "ongoing", "Ongoing support"
+    NO_FURTHER_ACTION = "no_further_action", "No further action"
+
+
+# A contact is closed by any outcome except a booked follow-up.
+CLOSING_OUTCOMES = {o for o in Outcome if o != Outcome.FOLLOW_UP}
+RESOLVED_AT_FRONT_DOOR = {Outcome.INFORMATION, Outcome.ADVICE, Outcome.CONNECTION}
+
+
+class Contact(models.Model):
+    team = models.ForeignKey("core.Team", on_delete=models.PROTECT, related_name="contacts")
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="contacts"
+    )
+    received_at = models.DateTimeField(default=timezone.now)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    raised_by = models.CharField(max_length=20, choices=RaisedBy.choices)
+    # Who got in touch, as they told us (they may not be the person the contact is about).
+    caller_name = models.CharField(max_length=200, blank=True)
+    caller_phone = models.CharField(max_length=30, blank=True)
+    caller_email = models.EmailField(blank=True)
+    about_name = models.CharField(max_length=200, blank=True, help_text="Who it is about, if not the caller")
+    postcode = models.CharField(max_length=8, blank=True)
+    in_their_words = models.TextField()
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="contacts"
+    )
+    first_spoken_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    follow_up_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["received_at"]
+        indexes = [
+            models.Index(fields=["team", "resolved_at", "received_at"]),
+            models.Index(fields=["received_at"]),
+            models.Index(fields=["handled_by", "received_at"]),
+            models.Index(fields=["person", "received_at"]),
+        ]
+
+    def __str__(self):
+        return f"Contact {self.reference}"
+
+    @property
+    def reference(self) -> str:
+        return f"C{self.pk:06d}" if self.pk else "C(new)"
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+    @property
+    def who(self) -> str:
+        return self.about_name or self.caller_name or "Not known yet"
+
+
+class Conversation(models.Model):
+    """A strengths-based conversation: what matters, what works, who is around, what was tried."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="conversations")
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="conversations"
+    )
+    held_at = models.DateTimeField(default=timezone.now)
+    held_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    what_matters = models.TextField()
+    working_well = models.TextField(blank=True)
+    not_working = models.TextField(blank=True)
+    strengths_and_network = models.TextField(blank=True)
+    ideas_tried = models.TextField(blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    connected_to = models.TextField(blank=True, help_text="People, groups and services they were put in touch with")
+    outcome_notes = models.TextField(blank=True)
+    follow_up_on = models.DateField(null=True, blank=True)
+    no_further_action_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["held_at"]
+
+    def __str__(self):
+        return f"Conversation on {self.held_at:%d %b %Y}"
+
+
+class ContactEvent(models.Model):
+    """The contact's own history (taken, picked up, linked, conversation, closed), for its timeline."""
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", "Contact received"
+        PICKED_UP = "picked_up", "Picked up"
+        SPOKEN = "spoken", "First spoke to them"
+        LINKED = "linked", "Linked to a person's record"
+        CONVERSATION = "conversation", "Conversation recorded"
+        CLOSED = "closed", "Closed"
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    detail = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,52 @@
+"""Form fields shaped like the GOV.UK Design System's patterns."""
+
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class DateInputWidget(forms.MultiWidget):
+    """Day, month and year boxes (the GOV.UK date input pattern)."""
+
+    govuk_date = True
+
+    def __init__(self, attrs=None):
+        numeric = {"inputmode": "numeric"}
+        super().__init__({"day": forms.TextInput(numeric), "month": forms.TextInput(numeric),
+                          "year": forms.TextInput(numeric)}, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class DateField(forms.MultiValueField):
+    widget = DateInputWidget
+    default_error_messages = {
+        "incomplete": "Enter a full date, for example 27 3 1948",
+        "invalid": "Enter a real date, for example 27 3 1948",
+    }
+
+    def __init__(self, *, past_only: bool = False, **kwargs):
+        self.past_only = past_only
+        part = {"required": False, "error_messages": {"invalid": self.default_error_messages["invalid"]}}
+        fields = (forms.IntegerField(**part), forms.IntegerField(**part), forms.IntegerField(**part))
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or all(v in (None, "") for v in data_list):
+            return None
+        if any(v in (None, "") for v in data_list):
+            raise ValidationError(self.error_messages["incomplete"], code="incomplete")
+        day, month, year = data_list
+        if year < 1000:
+            raise ValidationError("Year must include 4 numbers", code="invalid")
+        try:
+            value = date(year, month, day)
+        except ValueError as exc:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
+        if self.past_only and value > date.today():
+            raise ValidationError("The date must be today or in the past", code="future")
+        return value

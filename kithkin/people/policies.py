@@ -1,0 +1,110 @@
+"""Need-to-know: who may see and change a person's record, and why.
+
+A worker sees a person only through a legitimate relationship: handling (or having
+recently handled) one of their contacts, being on their care team, the person having
+an open contact on the worker's team worklist, or, for a team manager, a recent contact
+with their team. Outside those, break-glass with a recorded reason. Commissioners and
+administrators see no personal records at all.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from kithkin.core.access import is_staff_member
+from kithkin.core.models import BreakGlass, Role
+from kithkin.people.models import Person
+
+CARE_TEAM = "on their care team"
+HANDLING = "handling their contact"
+WORKLIST = "on the team worklist"
+MANAGER = "their team manager"
+BREAK_GLASS = "break-glass"
+
+
+def _contact_cutoff():
+    return timezone.now() - timedelta(days=settings.KITHKIN_CONTACT_ACCESS_DAYS)
+
+
+def _may_hold_records(user) -> bool:
+    return is_staff_member(user) and (user.does_casework or user.role == Role.PROVIDER)
+
+
+def access_reason(user, person: Person) -> str | None:
+    """Why this user may see this person, or None if they may not."""
+    if not _may_hold_records(user) or person is None or person.pk is None:
+        return None
+    if person.care_team.filter(user=user, ended_on__isnull=True).exists():
+        return CARE_TEAM
+    if user.does_casework:
+        contacts = person.contacts.all()
+        if contacts.filter(handled_by=user, received_at__gte=_contact_cutoff()).exists() or contacts.filter(
+            handled_by=user, resolved_at__isnull=True
+        ).exists():
+            return HANDLING
+        if user.team_id and contacts.filter(team_id=user.team_id, resolved_at__isnull=True).exists():
+            return WORKLIST
+        if user.is_manager and user.team_id and contacts.filter(
+            team_id=user.team_id, received_at__gte=_contact_cutoff()
+        ).exists():
+            return MANAGER
+    if active_break_glass(user, person) is not None:
+        return BREAK_GLASS
+    return None
+
+
+def can_view_person(user, person: Person) -> bool:
+    return access_reason(user, person) is not None
+
+
+def can_change_person(user, person: Person) -> bool:
+    """Providers on a care team may read the record; changing it is for council and partner casework."""
+    return _may_hold_records(user) and user.does_casework and can_view_person(user, person)
+
+
+def can_export_person(user, person: Person) -> bool:
+    """A subject access export is a team manager's job (or an administrator's, for the records team)."""
+    if not is_staff_member(user):
+        return False
+    if user.role == Role.ADMINISTRATOR:
+        return True
+    return user.is_manager and can_view_person(user, person)
+
+
+def active_break_glass(user, person: Person) -> BreakGlass | None:
+    return (
+        BreakGlass.objects.filter(user=user, person=person, expires_at__gt=timezone.now())
+        .order_by("-started_at")
+        .first()
+    )
+
+
+def visible_people(user) -> QuerySet[Person]:
+    """Everyone this user may see, for lists and the API. Mirrors access_reason."""
+    if not _may_hold_records(user):
+        return Person.objects.none()
+    now = timezone.now()
+    rule = Q(care_team__user=user, care_team__ended_on__isnull=True)
+    rule |= Q(break_glass__user=user, break_glass__expires_at__gt=now)
+    if user.does_casework:
+        rule |= Q(contacts__handled_by=user, contacts__received_at__gte=_contact_cutoff())
+        rule |= Q(contacts__handled_by=user, contacts__resolved_at__isnull=True)
+        if user.team_id:
+            rule |= Q(contacts__team_id=user.team_id, contacts__resolved_at__isnull=True)
+            if user.is_manager:
+                rule |= Q(contacts__team_id=user.team_id, contacts__received_at__gte=_contact_cutoff())
+    ids = Person.objects.filter(rule).values("pk")
+    return Person.objects.filter(pk__in=ids)
+
+
+def get_person_for_user(user, person_id) -> tuple[Person | None, str | None]:
+    """The person and the reason the user may see them; (person, None) when they may not; (None, None) if absent.
+
+    Like healthchecks' _get_check_for_user: callers decide between 404 and the break-glass page.
+    """
+    person = Person.objects.filter(pk=person_id).first()
+    if person is None:
+        return None, None
+    return person, access_reason(user, person)

@@ -1,0 +1,45 @@
+from django.contrib import admin
+from django.urls import path
+
+from kithkin.api import api
+from kithkin.conversations import views as front_door
+from kithkin.core import audit_views
+from kithkin.core import views as core
+from kithkin.people import views as people
+
+urlpatterns = [
+    path("", core.home, name="home"),
+    path("healthz", core.healthz, name="healthz"),
+    path("sign-in", core.sign_in, name="login"),
+    path("sign-out", core.sign_out, name="logout"),
+    path("talk-to-us", front_door.talk_to_us, name="talk_to_us"),
+    path("talk-to-us/sent", front_door.talk_to_us_done, name="talk_to_us_done"),
+    path("worklist", front_door.worklist, name="worklist"),
+    path("figures", front_door.figures, name="figures"),
+    path("contacts/new", front_door.contact_new, name="contact_new"),
+    path("contacts/<int:contact_id>", front_door.contact_detail, name="contact_detail"),
+    path("contacts/<int:contact_id>/pick-up", front_door.contact_pick_up, name="contact_pick_up"),
+    path("contacts/<int:contact_id>/link", front_door.contact_link, name="contact_link"),
+    path("contacts/<int:contact_id>/new-person", front_door.contact_new_person, name="contact_new_person"),
+    path("contacts/<int:contact_id>/conversation", front_door.conversation_new, name="conversation_new"),
+    path("people", people.my_people, name="my_people"),
+    path("people/<int:person_id>", people.person_detail, name="person_detail"),
+    path("people/<int:person_id>/change", people.person_edit, name="person_edit"),
+    path("people/<int:person_id>/circle/add", people.circle_member_form, name="circle_add"),
+    path("people/<int:person_id>/circle/<int:member_id>", people.circle_member_form, name="circle_edit"),
+    path("people/<int:person_id>/circle/<int:member_id>/remove", people.circle_member_remove, name="circle_remove"),
+    path("people/<int:person_id>/break-glass", people.break_glass, name="break_glass"),
+    path("people/<int:person_id>/export", people.person_export, name="person_export"),
+    path("manage/audit", audit_views.audit_log, name="audit_log"),
+    path("manage/break-glass", audit_views.break_glass_reviews, name="break_glass_reviews"),
+    path("manage/break-glass/<int:grant_id>/review", audit_views.break_glass_review, name="break_glass_review"),
+    path("account/tokens", core.tokens, name="tokens"),
+    path("account/tokens/<int:token_id>/revoke", core.revoke_token, name="token_revoke"),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "kithkin.core.errors.not_found"
+handler500 = "kithkin.core.errors.server_error"
+handler403 = "kithkin.core.errors.forbidden"
+handler400 = "kithkin.core.errors.bad_request"
