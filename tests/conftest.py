@@ -12,6 +12,12 @@ from kithkin.people import actions as people_actions
 PASSWORD = "a-long-test-password-1"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing is deliberately slow; the tests check behaviour, not PBKDF2."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def team(db):
     return Team.objects.create(name="Wickfield and Marshby", area="Wickfield, Marshby", outward_codes="FN1 FN3")

@@ -10,6 +10,9 @@ TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
 
 class ContactForm(forms.ModelForm):
+    postcode = forms.CharField(label="Postcode of the person it is about", max_length=20, required=False,
+                               widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}))
+
     class Meta:
         model = Contact
         fields = ["channel", "raised_by", "caller_name", "caller_phone", "caller_email", "about_name",
@@ -24,9 +27,13 @@ class ContactForm(forms.ModelForm):
             "postcode": "Postcode of the person it is about",
             "in_their_words": "What they said, in their words",
         }
+        error_messages = {
+            "channel": {"required": "Select how they got in touch"},
+            "raised_by": {"required": "Select who got in touch"},
+            "in_their_words": {"required": "Write down what they said, in their words"},
+        }
         widgets = {
             "channel": forms.RadioSelect, "raised_by": forms.RadioSelect, "in_their_words": TEXTAREA,
-            "postcode": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
         }
 
     def clean_postcode(self):
@@ -57,6 +64,10 @@ class ConversationForm(forms.ModelForm):
             "outcome_notes": "Anything else to note",
         }
         help_texts = {"connected_to": "Needed if you connected them, for example: Wickfield Good Neighbours"}
+        error_messages = {
+            "what_matters": {"required": "Write down what matters to them"},
+            "outcome": {"required": "Select what happens next"},
+        }
         widgets = {name: TEXTAREA for name in ["what_matters", "working_well", "not_working",
                                                "strengths_and_network", "ideas_tried", "connected_to",
                                                "no_further_action_reason", "outcome_notes"]}
@@ -76,7 +87,7 @@ class TalkToUsForm(forms.Form):
                                 widget=forms.TextInput(attrs={"autocomplete": "name"}))
     their_name = forms.CharField(label="Their name", max_length=200, required=False,
                                  help_text="If it is about someone else")
-    postcode = forms.CharField(label="Postcode", max_length=10, required=False,
+    postcode = forms.CharField(label="Postcode", max_length=20, required=False,
                                help_text="Where the person it is about lives. This helps us find support near them",
                                widget=forms.TextInput(attrs={"autocomplete": "postal-code",
                                                              "class": "govuk-input--width-10"}))

@@ -9,7 +9,12 @@ from kithkin.people.models import CircleMember, Person
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
 
+POSTCODE = forms.CharField(label="Postcode", max_length=20, required=False,
+                           widget=forms.TextInput(attrs={"autocomplete": "off", "class": "govuk-input--width-10"}))
+
+
 class PersonForm(forms.ModelForm):
+    postcode = POSTCODE
     date_of_birth = DateField(label="Date of birth", required=False, past_only=True,
                               help_text="For example, 27 3 1948")
     nhs_number = forms.CharField(label="NHS number", required=False, max_length=14,
@@ -43,11 +48,14 @@ class PersonForm(forms.ModelForm):
             "share_with_providers": "We may share with people who support them",
             "sharing_notes": "Anything else about who may know what",
         }
+        error_messages = {
+            "given_name": {"required": "Enter their first name"},
+            "family_name": {"required": "Enter their last name"},
+        }
         widgets = {
             "what_matters": TEXTAREA, "strengths": TEXTAREA, "interests": TEXTAREA, "good_life": TEXTAREA,
             "communication_needs": TEXTAREA, "sharing_notes": TEXTAREA,
             "living_situation": forms.RadioSelect,
-            "postcode": forms.TextInput(attrs={"autocomplete": "off", "class": "govuk-input--width-10"}),
         }
 
     def clean_postcode(self):
@@ -83,6 +91,11 @@ class CircleMemberForm(forms.ModelForm):
             "happy_to_help_with": "What they are happy to help with",
         }
         help_texts = {"relationship": "For example: daughter, neighbour at number 4, old workmate"}
+        error_messages = {
+            "name": {"required": "Enter their name"},
+            "connection": {"required": "Select how they are connected"},
+            "closeness": {"required": "Select how close they are"},
+        }
         widgets = {
             "connection": forms.RadioSelect,
             "closeness": forms.RadioSelect,
