@@ -28,6 +28,8 @@ urlpatterns = [
     path("people/<int:person_id>/circle/add", people.circle_member_form, name="circle_add"),
     path("people/<int:person_id>/circle/<int:member_id>", people.circle_member_form, name="circle_edit"),
     path("people/<int:person_id>/circle/<int:member_id>/remove", people.circle_member_remove, name="circle_remove"),
+    path("people/<int:person_id>/circle/<int:member_id>/carer-conversation", people.carer_conversation,
+         name="carer_conversation"),
     path("people/<int:person_id>/break-glass", people.break_glass, name="break_glass"),
     path("people/<int:person_id>/export", people.person_export, name="person_export"),
     path("manage/audit", audit_views.audit_log, name="audit_log"),

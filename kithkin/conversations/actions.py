@@ -5,7 +5,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from kithkin.conversations import events
-from kithkin.conversations.models import CLOSING_OUTCOMES, Contact, ContactEvent, Conversation, Outcome
+from kithkin.conversations.models import (
+    CLOSING_OUTCOMES,
+    Channel,
+    Contact,
+    ContactEvent,
+    Conversation,
+    Outcome,
+    RaisedBy,
+)
 from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor, snapshot
 
@@ -60,7 +68,27 @@ def link_person(contact: Contact, person, auditor: Auditor) -> Contact:
     contact.save(update_fields=["person"])
     events.contact_event(contact, ContactEvent.Kind.LINKED, auditor.actor, detail=person.full_name)
     auditor.changed(contact, before, person=person, summary=f"Linked contact {contact.reference} to the record")
+    member = contact.carer_in_circle
+    if member is not None and member.linked_person_id is None and member.person_id != person.pk:
+        member_before = snapshot(member)
+        member.linked_person = person
+        member.save(update_fields=["linked_person"])
+        auditor.changed(member, member_before, person=member.person,
+                        summary=f"{member.name} now has their own record")
     return contact
+
+
+@transaction.atomic
+def start_carer_conversation(member, user, auditor: Auditor) -> Contact:
+    """A carer is a person in their own right: open a contact about them, on the worker's team."""
+    cared_for = member.person
+    return receive_contact({
+        "team": user.team, "handled_by": user, "channel": Channel.REFERRAL, "raised_by": RaisedBy.OTHER,
+        "caller_name": member.name, "caller_phone": member.phone, "caller_email": member.email,
+        "person": member.linked_person, "carer_in_circle": member,
+        "in_their_words": f"A conversation for {member.name} as someone who supports {cared_for.full_name}"
+                          f" ({member.relationship or member.get_connection_display().lower()}).",
+    }, auditor)
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from kithkin.conversations import actions
@@ -126,7 +126,7 @@ def create_contact(request, payload: ContactIn):
     data = _validated(ContactForm, payload)
     contact = actions.receive_contact({**data, "team_id": user.team_id, "handled_by": user},
                                       Auditor.for_request(request, channel="api"))
-    return 201, contact
+    return Status(201, contact)
 
 
 @router.get("/contacts/{contact_id}", response=ContactOut)
@@ -147,7 +147,7 @@ def list_conversations(request, contact_id: int):
 def create_conversation(request, contact_id: int, payload: ConversationIn):
     contact = _contact(request, contact_id, work=True)
     data = _validated(ConversationForm, payload)
-    return 201, actions.record_conversation(contact, data, Auditor.for_request(request, channel="api"))
+    return Status(201, actions.record_conversation(contact, data, Auditor.for_request(request, channel="api")))
 
 
 @router.get("/figures", response=list[FigureOut], summary="Resolved within 24 hours, for your team")

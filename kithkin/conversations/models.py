@@ -59,6 +59,11 @@ class Contact(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     follow_up_on = models.DateField(null=True, blank=True)
+    # A carer's own conversation starts from their place in someone's circle; linking the contact to a
+    # record also links that circle member to it, so the carer becomes a person in their own right.
+    carer_in_circle = models.ForeignKey(
+        "people.CircleMember", null=True, blank=True, on_delete=models.SET_NULL, related_name="carer_contacts"
+    )
 
     class Meta:
         ordering = ["received_at"]

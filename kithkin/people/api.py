@@ -5,7 +5,7 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from kithkin.conversations.models import Contact
@@ -161,7 +161,7 @@ def create_person(request, payload: NewPersonIn):
     auditor = Auditor.for_request(request, channel="api")
     person = actions.create_person(data, auditor)
     link_person(contact, person, auditor)
-    return 201, person
+    return Status(201, person)
 
 
 @router.get("/people/{person_id}", response=PersonOut, summary="A person's record (the view is audited)")
@@ -189,7 +189,7 @@ def list_circle(request, person_id: int):
 def add_circle_member(request, person_id: int, payload: CircleMemberIn):
     person = _person(request, person_id, change=True)
     data = _validated(CircleMemberForm, payload)
-    return 201, actions.add_circle_member(person, data, Auditor.for_request(request, channel="api"))
+    return Status(201, actions.add_circle_member(person, data, Auditor.for_request(request, channel="api")))
 
 
 @router.patch("/people/{person_id}/circle/{member_id}", response=CircleMemberOut)
@@ -205,4 +205,4 @@ def remove_circle_member(request, person_id: int, member_id: int):
     person = _person(request, person_id, change=True)
     member = get_object_or_404(CircleMember, pk=member_id, person=person)
     actions.remove_circle_member(member, Auditor.for_request(request, channel="api"))
-    return 204, None
+    return Status(204, None)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from kithkin.conversations.views import apply_errors
 from kithkin.core import actions as core_actions
-from kithkin.core.access import can_break_glass
+from kithkin.core.access import can_break_glass, can_take_contacts
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
 from kithkin.people import actions
@@ -129,6 +129,21 @@ def circle_member_remove(request, person_id: int, member_id: int):
     actions.remove_circle_member(member, Auditor.for_request(request))
     messages.success(request, f"{member.name} removed from the circle.")
     return redirect("person_detail", person.pk)
+
+
+@require_POST
+@staff_required(can_take_contacts)
+def carer_conversation(request, person_id: int, member_id: int):
+    """Start a carer's own conversation from their place in this person's circle."""
+    from kithkin.conversations.actions import start_carer_conversation
+
+    person = _changeable(request, person_id)
+    if person is None:
+        return forbidden(request, "You cannot change this record.")
+    member = get_object_or_404(CircleMember, pk=member_id, person=person)
+    contact = start_carer_conversation(member, request.user, Auditor.for_request(request))
+    messages.success(request, f"Contact {contact.reference} opened for {member.name}.")
+    return redirect("contact_detail", contact.pk)
 
 
 @staff_required(can_break_glass)

@@ -160,3 +160,19 @@ def test_a_bad_nhs_check_digit_is_refused(agent_client, contact):
     response = agent_client.post(f"/contacts/{contact.pk}/new-person", {
         "given_name": "Other", "family_name": "Person", "nhs_number": "9434765918"})
     assert response.status_code == 400 and "check the digits" in response.content.decode()
+
+
+def test_a_carer_gets_their_own_conversation_and_record(agent_client, agent, person):
+    """Edna supports Arthur too: from his circle she gets a contact of her own, then her own record."""
+    from kithkin.people.models import CircleMember
+
+    wife = CircleMember.objects.create(person=person, name="Edna Jones", connection="family",
+                                          relationship="wife", closeness=1, is_unpaid_carer=True)
+    response = agent_client.post(f"/people/{person.pk}/circle/{wife.pk}/carer-conversation")
+    carer_contact = Contact.objects.get(carer_in_circle=wife)
+    assert response["Location"] == f"/contacts/{carer_contact.pk}"
+    assert carer_contact.team == agent.team and "supports Arthur Jones" in carer_contact.in_their_words
+    agent_client.post(f"/contacts/{carer_contact.pk}/new-person", {"given_name": "Edna", "family_name": "Jones"})
+    wife.refresh_from_db()
+    assert wife.linked_person is not None and wife.linked_person.given_name == "Edna"
+    assert "Has their own record" in agent_client.get(f"/people/{person.pk}").content.decode()
