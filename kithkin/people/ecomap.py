@@ -1,7 +1,7 @@
 """The circle of support as a picture: an ecomap in SVG, with the same facts as text.
 
-The person sits in the middle; closer people sit on inner rings. Each ring holds its
-members evenly spaced. Shapes and line styles (not colour alone) mark the kind of
+The person sits in the middle; closer people sit on inner rings, and everyone is spread
+evenly round the person. Shapes and line styles (not colour alone) mark the kind of
 connection, and the SVG has a title and description for screen readers; the page also
 shows the circle as a table, which is the text equivalent.
 """
@@ -45,14 +45,14 @@ class Node:
 
 
 def layout(members: list[CircleMember]) -> list[Node]:
+    """Spread everyone evenly round the person (so no ring bunches up), each at their ring's distance."""
+    ordered = sorted(members, key=lambda m: (m.closeness, m.connection, m.name))
     nodes = []
-    for closeness, radius in RING_RADIUS.items():
-        ring = [m for m in members if m.closeness == closeness]
-        offset = {Closeness.CLOSE: -90, Closeness.IN_TOUCH: -60, Closeness.AROUND: -75}[closeness]
-        for i, member in enumerate(ring):
-            angle = math.radians(offset + 360 * i / max(1, len(ring)))
-            css, dash = STYLE.get(member.connection, STYLE[Connection.OTHER])
-            nodes.append(Node(member, CENTRE + radius * math.cos(angle), CENTRE + radius * math.sin(angle), css, dash))
+    for i, member in enumerate(ordered):
+        angle = math.radians(-90 + 360 * i / max(1, len(ordered)))
+        radius = RING_RADIUS.get(member.closeness, RING_RADIUS[Closeness.AROUND])
+        css, dash = STYLE.get(member.connection, STYLE[Connection.OTHER])
+        nodes.append(Node(member, CENTRE + radius * math.cos(angle), CENTRE + radius * math.sin(angle), css, dash))
     return nodes
 
 
