@@ -60,8 +60,11 @@ def can_view_person(user, person: Person) -> bool:
 
 
 def can_change_person(user, person: Person) -> bool:
-    """Providers on a care team may read the record; changing it is for council and partner casework."""
-    return _may_hold_records(user) and user.does_casework and can_view_person(user, person)
+    """Providers on a care team may read the record; changing it is for council and partner casework.
+    Break-glass is for reading in an emergency, not for changing the record."""
+    if not (_may_hold_records(user) and user.does_casework):
+        return False
+    return access_reason(user, person) not in (None, BREAK_GLASS)
 
 
 def can_export_person(user, person: Person) -> bool:

@@ -43,6 +43,14 @@ def my_people(request):
     return render(request, "people/my_people.html", {"people": people, "active": "people"})
 
 
+def contact_rows(user, person) -> list[tuple]:
+    """The person's contacts, each with whether this worker may open it (other teams' contacts are not links)."""
+    from kithkin.conversations.policies import can_view_contact
+
+    contacts = person.contacts.select_related("handled_by").order_by("-received_at")[:50]
+    return [(c, can_view_contact(user, c)) for c in contacts]
+
+
 @staff_required()
 def person_detail(request, person_id: int):
     person, reason = get_person_for_user(request.user, person_id)
@@ -57,7 +65,7 @@ def person_detail(request, person_id: int):
         "break_glass": reason == BREAK_GLASS,
         "circle": person.circle.select_related("linked_person"),
         "ecomap": ecomap(person),
-        "contacts": person.contacts.select_related("handled_by").order_by("-received_at")[:50],
+        "contacts": contact_rows(request.user, person),
         "care_team": person.care_team.filter(ended_on__isnull=True).select_related("user"),
         "can_change": can_change_person(request.user, person),
         "can_export": can_export_person(request.user, person),

@@ -143,3 +143,12 @@ def test_subject_access_export_as_page_and_json(manager, person):
 
 def test_an_agent_may_not_export(agent_client, person):
     assert agent_client.get(f"/people/{person.pk}/export").status_code == 403
+
+
+def test_other_teams_contacts_are_listed_without_links(outsider, person, contact):
+    from kithkin.core.actions import break_glass
+    from kithkin.core.audit import Auditor
+
+    break_glass(outsider, person, "Ambulance crew asking about his carer", Auditor(outsider))
+    page = client_for(outsider).get(f"/people/{person.pk}").content.decode()
+    assert f"{contact.reference} <span" in page and f'href="/contacts/{contact.pk}"' not in page

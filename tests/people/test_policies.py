@@ -103,3 +103,9 @@ def test_linking_a_second_contact_from_another_team_gives_that_team_sight(outsid
     other = take_contact(outsider, postcode="FN2 1AA")
     link_person(other, person, Auditor(outsider))
     assert policies.can_view_person(outsider, person)
+
+
+def test_break_glass_reads_but_does_not_change(outsider, person):
+    break_glass(outsider, person, "Police called about a welfare concern tonight", Auditor(outsider))
+    assert policies.can_view_person(outsider, person)
+    assert not policies.can_change_person(outsider, person)
