@@ -68,7 +68,10 @@ class Contact(models.Model):
     class Meta:
         ordering = ["received_at"]
         indexes = [
-            models.Index(fields=["team", "resolved_at", "received_at"]),
+            # The worklist: a team's open contacts, oldest first. Partial, so it stays small however
+            # many closed contacts pile up, and the planner cannot mistake it for a date scan.
+            models.Index(fields=["team", "received_at"], condition=models.Q(resolved_at__isnull=True),
+                         name="contact_open_worklist"),
             # The 24-hour figure scans a team's contacts by date; on PostgreSQL this covers it without the table.
             models.Index(fields=["team", "received_at"], include=["resolved_at"], name="contact_team_received_cover"),
             models.Index(fields=["received_at"]),
