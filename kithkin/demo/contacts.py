@@ -189,7 +189,7 @@ class ContactFactory:
             return {"caller_name": subject.full_name if subject.person_id else rng.choice(("", "Jean", "Mr Fisher")),
                     "caller_phone": subject.phone}
         if raised_by == FAMILY:
-            name = rng.choice(subject.family) if subject.family else "Family member"
+            name = rng.choice(subject.family) if subject.family else "Did not give a name"
             return {"caller_name": name, "caller_phone": f"07700 900{rng.randrange(1000):03d}",
                     "about_name": subject.full_name}
         return {"caller_name": rng.choice(REFERRERS[raised_by]), "caller_phone": f"01632 960{rng.randrange(1000):03d}",

@@ -189,8 +189,15 @@ class PopulationFactory:
                                         carer=carer, close=True))
         for _ in range(CIRCLE_SIZES(self.rng) - len(members)):
             members.append(self._random_member(person))
-        person["family_names"] = [m["name"] for m in members if m["connection"] == Connection.FAMILY]
+        person["family_names"] = [m["name"] for m in members if m["connection"] == Connection.FAMILY] or [
+            self._relative_name(person)]  # family not in the circle (yet) may still ring up
         return members
+
+    def _relative_name(self, person: dict) -> str:
+        rng, community = self.rng, person["community"]
+        female = rng.random() < 0.6
+        given = rng.choice(community.younger_f if female else community.younger_m)
+        return f"{given} {names.family_name(rng.choice(community.family), female)}"
 
     def _random_member(self, person: dict) -> dict:
         rng = self.rng
