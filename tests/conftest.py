@@ -18,6 +18,14 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached figures: database ids are reused after a test rolls back."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def team(db):
     return Team.objects.create(name="Wickfield and Marshby", area="Wickfield, Marshby", outward_codes="FN1 FN3")

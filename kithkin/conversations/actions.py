@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kithkin.conversations import events
+from kithkin.conversations.figures import forget_figures
 from kithkin.conversations.models import (
     CLOSING_OUTCOMES,
     Channel,
@@ -26,6 +27,7 @@ def receive_contact(data: dict, auditor: Auditor) -> Contact:
     events.contact_event(contact, ContactEvent.Kind.RECEIVED, auditor.actor,
                          detail=f"{contact.get_channel_display()}, from {contact.get_raised_by_display().lower()}")
     auditor.created(contact, person=contact.person, summary=f"Took contact {contact.reference}")
+    forget_figures(contact.team_id)
     return contact
 
 
@@ -116,6 +118,7 @@ def record_conversation(contact: Contact, data: dict, auditor: Auditor, at=None)
     events.contact_event(contact, ContactEvent.Kind.CONVERSATION, auditor.actor, at=held_at,
                          detail=conversation.get_outcome_display())
     if contact.resolved_at:
+        forget_figures(contact.team_id)
         events.contact_event(contact, ContactEvent.Kind.CLOSED, auditor.actor, at=held_at,
                              detail=conversation.get_outcome_display())
     auditor.created(conversation, person=contact.person, summary=f"Recorded a conversation on {contact.reference}")

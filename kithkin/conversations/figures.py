@@ -9,12 +9,17 @@ counted yet, so the figure never punishes a team for a contact that arrived an h
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from kithkin.conversations.models import Contact
 
 DAY = timedelta(hours=24)
+# The figures are read on every worklist page but change only when a contact comes in or closes
+# (both clear the cache, below) or as the 24-hour window slides, which a minute's staleness hides.
+CACHE_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -49,17 +54,42 @@ def figure(label: str, since: datetime, *, team=None, now: datetime | None = Non
     if team is not None:
         contacts = contacts.filter(team=team)
     decided = Q(resolved_at__isnull=False) | Q(received_at__lte=now - DAY)
+    # Count received_at rather than pk: every column used is then in the covering index
+    # (team, received_at) INCLUDE (resolved_at), so PostgreSQL never reads the table.
     counts = contacts.aggregate(
-        received=Count("pk"),
-        counted=Count("pk", filter=decided),
-        within=Count("pk", filter=Q(resolved_at__isnull=False, resolved_at__lte=F("received_at") + DAY)),
-        still_open=Count("pk", filter=Q(resolved_at__isnull=True)),
+        received=Count("received_at"),
+        counted=Count("received_at", filter=decided),
+        within=Count("received_at", filter=Q(resolved_at__isnull=False, resolved_at__lte=F("received_at") + DAY)),
+        still_open=Count("received_at", filter=Q(resolved_at__isnull=True)),
     )
     return Figure(label, since, counts["received"], counts["counted"], counts["within"], counts["still_open"])
 
 
 def team_figures(team=None, now: datetime | None = None) -> list[Figure]:
-    now = now or timezone.now()
+    """The three figures for a team (or all teams when None), from the cache when they are fresh."""
+    if now is not None:
+        return _compute(team, now)
+    key = _cache_key(team.pk if team is not None else None)
+    figures = cache.get(key)
+    if figures is None:
+        figures = _compute(team, timezone.now())
+        cache.set(key, figures, CACHE_SECONDS)
+    return figures
+
+
+def forget_figures(team_id: int | None) -> None:
+    """A contact came in or closed: the team's figures and the all-teams figures are out of date.
+
+    Cleared once the transaction commits, so a reader cannot cache the old counts in between."""
+    keys = [_cache_key(team_id), _cache_key(None)]
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def _cache_key(team_id: int | None) -> str:
+    return f"kithkin:figures:{team_id or 'all'}"
+
+
+def _compute(team, now: datetime) -> list[Figure]:
     return [
         figure("Last 24 hours", now - DAY, team=team, now=now),
         figure("This week", start_of_week(now), team=team, now=now),

@@ -37,10 +37,17 @@ CLOSING_OUTCOMES = {o for o in Outcome if o != Outcome.FOLLOW_UP}
 RESOLVED_AT_FRONT_DOOR = {Outcome.INFORMATION, Outcome.ADVICE, Outcome.CONNECTION}
 
 
+def contact_reference(pk: int) -> str:
+    """What staff and residents quote: C000123."""
+    return f"C{pk:06d}"
+
+
 class Contact(models.Model):
-    team = models.ForeignKey("core.Team", on_delete=models.PROTECT, related_name="contacts")
+    # No single-column indexes on team, person and handled_by: the composite indexes in Meta start with
+    # them and serve the same lookups, and each index is one more to update for every contact written.
+    team = models.ForeignKey("core.Team", on_delete=models.PROTECT, related_name="contacts", db_index=False)
     person = models.ForeignKey(
-        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="contacts"
+        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="contacts", db_index=False
     )
     received_at = models.DateTimeField(default=timezone.now)
     channel = models.CharField(max_length=20, choices=Channel.choices)
@@ -53,7 +60,8 @@ class Contact(models.Model):
     postcode = models.CharField(max_length=8, blank=True)
     in_their_words = models.TextField()
     handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="contacts"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="contacts",
+        db_index=False,
     )
     first_spoken_at = models.DateTimeField(null=True, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
@@ -84,7 +92,7 @@ class Contact(models.Model):
 
     @property
     def reference(self) -> str:
-        return f"C{self.pk:06d}" if self.pk else "C(new)"
+        return contact_reference(self.pk) if self.pk else "C(new)"
 
     @property
     def is_open(self) -> bool:

@@ -11,7 +11,7 @@ from kithkin.conversations.figures import team_figures
 from kithkin.conversations.forms import ContactForm, ConversationForm, TalkToUsForm
 from kithkin.conversations.models import Contact
 from kithkin.conversations.policies import can_view_contact, can_work_contact
-from kithkin.conversations.presenters import worklist_rows
+from kithkin.conversations.presenters import worklist_page
 from kithkin.conversations.routing import team_for_postcode
 from kithkin.core.access import can_see_all_figures, can_see_team_figures, can_take_contacts
 from kithkin.core.actions import ActionError
@@ -35,7 +35,8 @@ def apply_errors(form, exc: ValidationError) -> None:
 def worklist(request):
     team = request.user.team
     return render(request, "conversations/worklist.html", {
-        "team": team, "rows": worklist_rows(team), "figures": team_figures(team), "active": "worklist",
+        "team": team, "page": worklist_page(team, request.GET.get("page")), "figures": team_figures(team),
+        "active": "worklist",
     })
 
 

@@ -1,11 +1,12 @@
 """The Jinja2 environment: GOV.UK Frontend macros plus Kithkin's helpers."""
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
@@ -13,7 +14,15 @@ from kithkin.core.forms_govuk import error_summary_list, field_params
 
 
 def url(name: str, *args, **kwargs) -> str:
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    return _reverse(get_script_prefix(), name, args, tuple(sorted(kwargs.items())))
+
+
+@lru_cache(maxsize=20_000)
+def _reverse(prefix: str, name: str, args: tuple, kwargs: tuple) -> str:
+    """Django's reverse() is slow next to the rest of a page; the same links come up on every page
+    (the navigation) and row after row, so remember them. The prefix is part of the key because
+    reverse() depends on it."""
+    return reverse(name, args=args or None, kwargs=dict(kwargs) or None)
 
 
 def local(value: datetime | None, fmt: str = "%-d %b %Y, %H:%M") -> str:
@@ -36,6 +45,18 @@ def duration(value: timedelta | None) -> str:
     return f"{minutes} min"
 
 
+def page_items(page, query: str = "") -> list[dict]:
+    """govukPagination's numbered items for a Django Page: first, last, and those near the current one."""
+    prefix = f"?{query}&page=" if query else "?page="
+    items = []
+    for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
+        if number == page.paginator.ELLIPSIS:
+            items.append({"ellipsis": True})
+        else:
+            items.append({"number": number, "href": f"{prefix}{number}", "current": number == page.number})
+    return items
+
+
 def percent(value: float | None) -> str:
     return "No contacts yet" if value is None else f"{round(value * 100)}%"
 
@@ -53,6 +74,7 @@ def environment(**options) -> Environment:
         get_messages=get_messages,
         field_params=field_params,
         error_summary_list=error_summary_list,
+        page_items=page_items,
         site_name=settings.SITE_NAME,
         council_name=settings.COUNCIL_NAME,
         now=timezone.now,

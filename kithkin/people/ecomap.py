@@ -64,8 +64,9 @@ def description(person_name: str, members: list[CircleMember]) -> str:
     return f"{person_name}'s circle of support: " + "; ".join(parts) + "."
 
 
-def ecomap(person) -> dict:
-    members = list(person.circle.all())
+def ecomap(person, members=None) -> dict:
+    """The drawing's data; pass the circle when the page has already read it."""
+    members = list(person.circle.all()) if members is None else members
     return {
         "size": SIZE,
         "centre": CENTRE,

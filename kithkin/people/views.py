@@ -47,7 +47,8 @@ def contact_rows(user, person) -> list[tuple]:
     """The person's contacts, each with whether this worker may open it (other teams' contacts are not links)."""
     from kithkin.conversations.policies import can_view_contact
 
-    contacts = person.contacts.select_related("handled_by").order_by("-received_at")[:50]
+    contacts = person.contacts.only("id", "person_id", "team_id", "handled_by_id", "received_at", "outcome").order_by(
+        "-received_at")[:50]
     return [(c, can_view_contact(user, c)) for c in contacts]
 
 
@@ -59,23 +60,24 @@ def person_detail(request, person_id: int):
     if reason is None:
         return _refused(request, person)
     Auditor.for_request(request).viewed(person, reason=reason)
+    circle = list(person.circle.all())
     return render(request, "people/person_detail.html", {
         "person": person,
         "reason": reason,
         "break_glass": reason == BREAK_GLASS,
-        "circle": person.circle.select_related("linked_person"),
-        "ecomap": ecomap(person),
+        "circle": circle,
+        "ecomap": ecomap(person, circle),
         "contacts": contact_rows(request.user, person),
         "care_team": person.care_team.filter(ended_on__isnull=True).select_related("user"),
-        "can_change": can_change_person(request.user, person),
-        "can_export": can_export_person(request.user, person),
+        "can_change": can_change_person(request.user, person, reason),
+        "can_export": can_export_person(request.user, person, reason),
         "active": "people",
     })
 
 
 def _changeable(request, person_id):
     person, reason = get_person_for_user(request.user, person_id)
-    if person is None or reason is None or not can_change_person(request.user, person):
+    if person is None or reason is None or not can_change_person(request.user, person, reason):
         return None
     return person
 

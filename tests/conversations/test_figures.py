@@ -53,13 +53,30 @@ def test_figures_page_names_no_one_and_commissioners_see_all_teams(agent, commis
     assert "Sarah" not in page and "Arthur" not in page
 
 
-def test_the_worklist_figure_moves_when_a_contact_is_resolved(agent, agent_client, contact):
+def test_the_worklist_figure_moves_when_a_contact_is_resolved(agent, agent_client, contact,
+                                                              django_capture_on_commit_callbacks):
     from kithkin.conversations.actions import record_conversation
     from kithkin.core.audit import Auditor
 
-    before = team_figures(agent.team)[0]
+    before = team_figures(agent.team)[0]  # now cached
     assert before.rate is None
-    record_conversation(contact, {"what_matters": "Home", "outcome": "information"}, Auditor(agent))
+    with django_capture_on_commit_callbacks(execute=True):
+        record_conversation(contact, {"what_matters": "Home", "outcome": "information"}, Auditor(agent))
     after = team_figures(agent.team)[0]
     assert (after.counted, after.within_24h) == (1, 1)
     assert 'data-figure="last-24-hours">100%' in agent_client.get("/worklist").content.decode()
+
+
+def test_cached_figures_are_kept_until_a_contact_comes_in_or_closes(agent, other_team, outsider,
+                                                                    django_capture_on_commit_callbacks):
+    assert team_figures(agent.team)[0].received == 0
+    assert team_figures(None)[0].received == 0
+    _contact(agent, 1)  # written behind the actions' back, as a bulk load would: the cache does not know
+    assert team_figures(agent.team)[0].received == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        take_contact(outsider)  # another team's contact clears its team and the all-teams figures only
+    assert team_figures(agent.team)[0].received == 0
+    assert team_figures(None)[0].received == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        take_contact(agent)
+    assert team_figures(agent.team)[0].received == 2

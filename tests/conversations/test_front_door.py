@@ -49,6 +49,23 @@ def test_the_worklist_shows_oldest_first_with_a_clock(agent_client, agent):
     assert "Over 24 hours" in page and "1 day 2 h" in page
 
 
+def test_a_long_worklist_comes_in_pages_of_fifty_oldest_first(agent_client, agent):
+    from tests.conftest import take_contact
+
+    contacts = [take_contact(agent, about_name=f"Person {n}") for n in range(53)]
+    first = agent_client.get("/worklist").content.decode()
+    assert "Open contacts, oldest first (53)" in first
+    assert "Showing 1 to 50 of 53 open contacts" in first
+    assert contacts[0].reference in first and contacts[49].reference in first
+    assert contacts[50].reference not in first
+    assert 'href="?page=2"' in first
+    second = agent_client.get("/worklist?page=2").content.decode()
+    assert "Showing 51 to 53 of 53" in second
+    assert contacts[50].reference in second and contacts[0].reference not in second
+    assert agent_client.get("/worklist?page=99").status_code == 200  # the last page, not an error
+    assert agent_client.get("/worklist?page=nonsense").status_code == 200
+
+
 def test_other_teams_cannot_open_the_contact(outsider, contact):
     response = client_for(outsider).get(f"/contacts/{contact.pk}")
     assert response.status_code == 403
