@@ -77,16 +77,26 @@ def team_figures(team=None, now: datetime | None = None) -> list[Figure]:
     return figures
 
 
+def open_contacts(team) -> int:
+    """How many contacts are open on the team's worklist; cached and cleared with the figures."""
+    key = _cache_key(team.pk, "open")
+    count = cache.get(key)
+    if count is None:
+        count = Contact.objects.filter(team=team, resolved_at__isnull=True).count()
+        cache.set(key, count, CACHE_SECONDS)
+    return count
+
+
 def forget_figures(team_id: int | None) -> None:
     """A contact came in or closed: the team's figures and the all-teams figures are out of date.
 
     Cleared once the transaction commits, so a reader cannot cache the old counts in between."""
-    keys = [_cache_key(team_id), _cache_key(None)]
+    keys = [_cache_key(team_id), _cache_key(None), _cache_key(team_id, "open")]
     transaction.on_commit(lambda: cache.delete_many(keys))
 
 
-def _cache_key(team_id: int | None) -> str:
-    return f"kithkin:figures:{team_id or 'all'}"
+def _cache_key(team_id: int | None, what: str = "figures") -> str:
+    return f"kithkin:{what}:{team_id or 'all'}"
 
 
 def _compute(team, now: datetime) -> list[Figure]:
