@@ -139,3 +139,14 @@ class BreakGlass(models.Model):
 
     def __str__(self):
         return f"Break-glass by {self.user} at {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class Postcode(models.Model):
+    """Where a postcode is (its centroid, WGS84), from the ONS Postcode Directory: for distances."""
+
+    postcode = models.CharField(max_length=8, primary_key=True, help_text="Normalised, like FN1 1AD")
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    def __str__(self):
+        return self.postcode
