@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from kithkin.conversations.models import Contact
+from kithkin.conversations.models import Contact, open_on_worklist
 
 DAY = timedelta(hours=24)
 # The figures are read on every worklist page but change only when a contact comes in or closes
@@ -70,21 +70,12 @@ def team_figures(team=None, now: datetime | None = None) -> list[Figure]:
     if now is not None:
         return _compute(team, now)
     key = _cache_key(team.pk if team is not None else None)
-    figures = cache.get(key)
-    if figures is None:
-        figures = _compute(team, timezone.now())
-        cache.set(key, figures, CACHE_SECONDS)
-    return figures
+    return cache.get_or_set(key, lambda: _compute(team, timezone.now()), CACHE_SECONDS)
 
 
 def open_contacts(team) -> int:
     """How many contacts are open on the team's worklist; cached and cleared with the figures."""
-    key = _cache_key(team.pk, "open")
-    count = cache.get(key)
-    if count is None:
-        count = Contact.objects.filter(team=team, resolved_at__isnull=True).count()
-        cache.set(key, count, CACHE_SECONDS)
-    return count
+    return cache.get_or_set(_cache_key(team.pk, "open"), lambda: open_on_worklist(team).count(), CACHE_SECONDS)
 
 
 def forget_figures(team_id: int | None) -> None:

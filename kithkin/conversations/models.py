@@ -42,6 +42,16 @@ def contact_reference(pk: int) -> str:
     return f"C{pk:06d}"
 
 
+def contact_who(about_name: str, caller_name: str) -> str:
+    """Who a contact is about, before it is linked to a person's record."""
+    return about_name or caller_name or "Not known yet"
+
+
+def open_on_worklist(team):
+    """The team's open contacts: its worklist (served by the partial index contact_open_worklist)."""
+    return Contact.objects.filter(team=team, resolved_at__isnull=True)
+
+
 class Contact(models.Model):
     # No single-column indexes on team, person and handled_by: the composite indexes in Meta start with
     # them and serve the same lookups, and each index is one more to update for every contact written.
@@ -100,7 +110,7 @@ class Contact(models.Model):
 
     @property
     def who(self) -> str:
-        return self.about_name or self.caller_name or "Not known yet"
+        return contact_who(self.about_name, self.caller_name)
 
 
 class Conversation(models.Model):

@@ -4,21 +4,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.urls import reverse
 from django.utils import timezone
 
 from kithkin.conversations.figures import open_contacts
-from kithkin.conversations.models import Channel, Contact, contact_reference
+from kithkin.conversations.models import Channel, contact_reference, contact_who, open_on_worklist
+from kithkin.core.models import display_name
+from kithkin.people.models import full_name
 
 URGENT_AFTER = timedelta(hours=20)
-_SLOT = "987654321"  # stands in for the contact's id in the reversed URL
 WORKLIST_PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
 class WorklistRow:
     pk: int
-    href: str
     received_at: datetime
     waiting: timedelta
     about: str
@@ -54,46 +53,44 @@ _FIELDS = (
 )
 
 
-def _row(values: dict, now: datetime, href: str) -> WorklistRow:
+def _row(values: dict, now: datetime) -> WorklistRow:
     if values["person__given_name"] is not None:
-        about = f"{values['person__given_name']} {values['person__family_name']}".strip()
+        about = full_name(values["person__given_name"], values["person__family_name"])
     else:
-        about = values["about_name"] or values["caller_name"] or "Not known yet"
+        about = contact_who(values["about_name"], values["caller_name"])
     if values["handled_by__username"] is not None:
-        handler = f"{values['handled_by__first_name']} {values['handled_by__last_name']}".strip()
-        handled_by = handler or values["handled_by__username"]
+        handled_by = display_name(values["handled_by__first_name"], values["handled_by__last_name"],
+                                  values["handled_by__username"])
     else:
         handled_by = "No one yet"
     return WorklistRow(
-        pk=values["pk"], href=href.replace(_SLOT, str(values["pk"])), received_at=values["received_at"],
-        waiting=now - values["received_at"], about=about,
+        pk=values["pk"], received_at=values["received_at"], waiting=now - values["received_at"], about=about,
         channel=Channel(values["channel"]).label, handled_by=handled_by,
         spoken_to=values["first_spoken_at"] is not None, follow_up_on=values["follow_up_on"],
     )
+
+
+def _page_and_rows(paginator: Paginator, page_number, read_ahead: int) -> tuple[Page, int, list[dict]]:
+    """The page asked for (or the nearest there is), where it starts, and its rows plus read_ahead more."""
+    page = paginator.get_page(page_number)
+    bottom = (page.number - 1) * paginator.per_page
+    return page, bottom, list(paginator.object_list[bottom:bottom + paginator.per_page + read_ahead])
 
 
 def worklist_page(team, page_number=None, per_page: int = WORKLIST_PAGE_SIZE) -> Page:
     """One page of the team's open contacts, oldest first; the page's object_list holds WorklistRows.
 
     Ordered by received time then id, so two contacts received in the same second keep their places
-    from page to page. The partial index contact_open_worklist serves the page. The total comes from the
-    cache kept with the 24-hour figures, which saves a count on every view of the busiest page; the rows
-    are always read live, one more than the page holds, and if they disagree with the cached total
-    (another worker's cache, or a bulk load) the total is counted afresh."""
-    contacts = (
-        Contact.objects.filter(team=team, resolved_at__isnull=True).order_by("received_at", "pk").values(*_FIELDS)
-    )
+    from page to page. The total comes from the cache kept with the 24-hour figures, which saves a count
+    on every view of the busiest page; the rows are always read live, one more than the page holds, and
+    if they disagree with the cached total (another worker's cache, or a bulk load) the total is counted
+    afresh."""
+    contacts = open_on_worklist(team).order_by("received_at", "pk").values(*_FIELDS)
     paginator = Paginator(contacts, per_page)
     paginator.count = open_contacts(team)  # count is a cached_property: this stands in for the query
-    page = paginator.get_page(page_number)
-    bottom = (page.number - 1) * per_page
-    fetched = list(contacts[bottom:bottom + per_page + 1])
+    page, bottom, fetched = _page_and_rows(paginator, page_number, read_ahead=1)
     if len(fetched) != min(per_page + 1, max(paginator.count - bottom, 0)):
-        paginator = Paginator(contacts, per_page)
-        page = paginator.get_page(page_number)
-        bottom = (page.number - 1) * per_page
-        fetched = list(contacts[bottom:bottom + per_page])
+        page, bottom, fetched = _page_and_rows(Paginator(contacts, per_page), page_number, read_ahead=0)
     now = timezone.now()
-    href = reverse("contact_detail", args=[_SLOT])  # once, not fifty times: reversing a URL is not cheap
-    page.object_list = [_row(values, now, href) for values in fetched[:per_page]]
+    page.object_list = [_row(values, now) for values in fetched[:per_page]]
     return page

@@ -45,16 +45,23 @@ def duration(value: timedelta | None) -> str:
     return f"{minutes} min"
 
 
-def page_items(page, query: str = "") -> list[dict]:
-    """govukPagination's numbered items for a Django Page: first, last, and those near the current one."""
+def pagination(page, label: str, query: str = "") -> dict:
+    """govukPagination's parameters for a Django Page: previous, next, and numbered links to the first,
+    the last and those near the current one. `query` is the rest of the query string, kept on each link."""
     prefix = f"?{query}&page=" if query else "?page="
     items = []
-    for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
-        if number == page.paginator.ELLIPSIS:
-            items.append({"ellipsis": True})
-        else:
-            items.append({"number": number, "href": f"{prefix}{number}", "current": number == page.number})
-    return items
+    if page.paginator.num_pages > 1:
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
+            if number == page.paginator.ELLIPSIS:
+                items.append({"ellipsis": True})
+            else:
+                items.append({"number": number, "href": f"{prefix}{number}", "current": number == page.number})
+    return {
+        "previous": {"href": f"{prefix}{page.previous_page_number()}"} if page.has_previous() else None,
+        "next": {"href": f"{prefix}{page.next_page_number()}"} if page.has_next() else None,
+        "items": items,
+        "landmarkLabel": label,
+    }
 
 
 def percent(value: float | None) -> str:
@@ -74,7 +81,7 @@ def environment(**options) -> Environment:
         get_messages=get_messages,
         field_params=field_params,
         error_summary_list=error_summary_list,
-        page_items=page_items,
+        pagination=pagination,
         site_name=settings.SITE_NAME,
         council_name=settings.COUNCIL_NAME,
         now=timezone.now,

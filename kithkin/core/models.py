@@ -6,6 +6,11 @@ from django.db import models
 from django.utils import timezone
 
 
+def display_name(first_name: str, last_name: str, username: str) -> str:
+    """How a member of staff is named on pages: their full name, or their username if none is set."""
+    return f"{first_name} {last_name}".strip() or username
+
+
 class Role(models.TextChoices):
     COMMUNITY_AGENT = "community_agent", "Community agent"
     PRACTITIONER = "practitioner", "Practitioner"
@@ -42,7 +47,7 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
-        return self.get_full_name() or self.username
+        return display_name(self.first_name, self.last_name, self.username)
 
     @property
     def does_casework(self) -> bool:

@@ -7,6 +7,10 @@ from django.db import models
 from django.utils import timezone
 
 
+def full_name(given_name: str, family_name: str) -> str:
+    return f"{given_name} {family_name}".strip()
+
+
 class LivingSituation(models.TextChoices):
     ALONE = "alone", "Lives alone"
     PARTNER = "partner", "Lives with a partner"
@@ -61,7 +65,7 @@ class Person(models.Model):
 
     @property
     def full_name(self) -> str:
-        return f"{self.given_name} {self.family_name}".strip()
+        return full_name(self.given_name, self.family_name)
 
     @property
     def known_as(self) -> str:
