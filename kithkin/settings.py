@@ -50,12 +50,14 @@ INSTALLED_APPS = [
     "kithkin.people",
     "kithkin.conversations",
     "kithkin.support",
+    "kithkin.directory",
     "kithkin.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kithkin.directory.middleware.OpenReadCorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -5,6 +5,7 @@ from kithkin.api import api
 from kithkin.conversations import views as front_door
 from kithkin.core import audit_views
 from kithkin.core import views as core
+from kithkin.directory.oruk import oruk
 from kithkin.people import views as people
 
 urlpatterns = [
@@ -38,6 +39,7 @@ urlpatterns = [
     path("account/tokens", core.tokens, name="tokens"),
     path("account/tokens/<int:token_id>/revoke", core.revoke_token, name="token_revoke"),
     path("api/", api.urls),
+    path("oruk/", oruk.urls),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,148 @@
+"""Search that understands people: full text with stemming, everyday words mapped to the taxonomy,
+forgiving spelling, and distance. Every hit carries its reasons, in plain words.
+
+The full-text index is one row per service (name; taxonomy terms and organisation; everything else),
+kept by `reindex` whenever the directory changes. SQLite uses FTS5 with the Porter stemmer; PostgreSQL
+a weighted English tsvector. Both give a relevance score we combine with taxonomy matches and distance.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from kithkin.directory import spelling
+from kithkin.directory.lay_words import LAY_WORDS, STOP_WORDS
+from kithkin.directory.models import Attribute, TaxonomyTerm
+
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+TEXT_LIMIT = 300            # best full-text hits considered
+TERM_WEIGHT = 1.0           # a taxonomy match counts as much as the best text match
+DISTANCE_SCALE_M = 8_000    # relevance halves at this distance when ranking by relevance near a postcode
+
+
+@dataclass
+class Understood:
+    """What we took the words to mean: shown back to the person, and used to search."""
+
+    words: list[str] = field(default_factory=list)            # search words after spelling, before expansion
+    extra_words: list[str] = field(default_factory=list)      # from everyday words
+    term_ids: list[str] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)  # typed -> read as
+
+
+@dataclass
+class Hit:
+    service_id: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    distance_m: float | None = None
+
+
+def understand(text: str) -> Understood:
+    lowered = (text or "").lower().replace("’", "'")
+    tokens = [t for t in WORD.findall(lowered) if t not in STOP_WORDS]
+    result = Understood()
+    for phrase, (terms, extra) in LAY_WORDS.items():
+        if " " in phrase and phrase in lowered:
+            result.term_ids += terms
+            result.extra_words += extra
+    vocabulary = spelling.vocabulary()
+    for token in tokens:
+        word = token.split("'")[0]
+        if len(word) < 2:
+            continue
+        corrected = spelling.correct(word, vocabulary)
+        if corrected != word:
+            result.corrections[word] = corrected
+        result.words.append(corrected)
+        for stem, (terms, extra) in LAY_WORDS.items():
+            if " " not in stem and corrected.startswith(stem):
+                result.term_ids += terms
+                result.extra_words += extra
+    result.term_ids = list(dict.fromkeys(result.term_ids))
+    result.extra_words = [w for w in dict.fromkeys(result.extra_words) if w not in result.words]
+    return result
+
+
+def _text_scores(words: list[str], extra: list[str]) -> dict[str, float]:
+    """service id -> full-text score in 0..1 (1 the best match), typed words counting twice the extras."""
+    if not words and not extra:
+        return {}
+    if connection.vendor == "postgresql":
+        query = " | ".join([f"{w}:*" for w in words] + extra)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT service_id, ts_rank_cd(document, q, 32) FROM directory_service_fts, "
+                "to_tsquery('english', %s) q WHERE document @@ q ORDER BY 2 DESC LIMIT %s",
+                [_pg_safe(query), TEXT_LIMIT])
+            rows = cursor.fetchall()
+    else:
+        typed = [f'"{w}"*' for w in words]
+        query = " OR ".join(typed + [f'"{w}"' for w in extra])
+        with connection.cursor() as cursor:
+            # bm25 is lower-is-better; the weights favour the name, then the categories.
+            cursor.execute("SELECT service_id, -bm25(directory_service_fts, 0, 5.0, 3.0, 1.0) FROM "
+                           "directory_service_fts WHERE directory_service_fts MATCH %s ORDER BY 2 DESC LIMIT %s",
+                           [query, TEXT_LIMIT])
+            rows = cursor.fetchall()
+    if not rows:
+        return {}
+    best = max(score for _, score in rows) or 1.0
+    return {service_id: max(score, 0.0) / best for service_id, score in rows}
+
+
+def _pg_safe(query: str) -> str:
+    return re.sub(r"[^a-z0-9:*| ]", "", query)
+
+
+def _term_matches(term_ids: list[str]) -> dict[str, list[str]]:
+    """service id -> names of the matched categories (a broad term matches its narrower ones)."""
+    if not term_ids:
+        return {}
+    wanted = set(term_ids) | set(TaxonomyTerm.objects.filter(parent_id__in=term_ids).values_list("id", flat=True))
+    matches: dict[str, list[str]] = {}
+    rows = Attribute.objects.filter(link_entity="service", taxonomy_term_id__in=wanted)
+    for service_id, name in rows.values_list("link_id", "taxonomy_term__name"):
+        matches.setdefault(service_id, []).append(name)
+    return matches
+
+
+def rank_services(text: str, services, *, origin=None, nearest_first: bool = False) -> list[Hit]:
+    """The services (a filtered queryset) that match the words, best first, each with its reasons."""
+    from kithkin.directory.queries import nearest_place_of
+
+    understood = understand(text)
+    text_scores = _text_scores(understood.words, understood.extra_words)
+    term_matches = _term_matches(understood.term_ids)
+    candidates = set(text_scores) | set(term_matches)
+    allowed = set(services.filter(pk__in=candidates).values_list("id", flat=True)) if candidates else set()
+    hits = []
+    for service_id in allowed:
+        reasons = []
+        score = text_scores.get(service_id, 0.0)
+        if service_id in text_scores:
+            reasons.append("Matches the words " + ", ".join(f"“{w}”" for w in understood.words[:4]))
+        if service_id in term_matches:
+            score += TERM_WEIGHT
+            reasons.append("Listed under " + " and ".join(dict.fromkeys(term_matches[service_id])))
+        hits.append(Hit(service_id, score, reasons))
+    if understood.corrections:
+        note = "; ".join(f"we read “{a}” as “{b}”" for a, b in understood.corrections.items())
+        for hit in hits:
+            hit.reasons.append(note[0].upper() + note[1:])
+    if origin is not None:
+        _apply_distance(hits, nearest_place_of([h.service_id for h in hits], *origin), nearest_first)
+    if nearest_first:
+        hits.sort(key=lambda h: (h.distance_m is None, h.distance_m or 0, -h.score, h.service_id))
+    else:
+        hits.sort(key=lambda h: (-h.score, h.service_id))
+    return hits
+
+
+def _apply_distance(hits: list[Hit], nearest: dict[str, float], nearest_first: bool) -> None:
+    for hit in hits:
+        hit.distance_m = nearest.get(hit.service_id)
+        if hit.distance_m is not None and not nearest_first:
+            # Places further away count for less; area-wide and online services keep their score.
+            hit.score /= 1 + hit.distance_m / DISTANCE_SCALE_M
