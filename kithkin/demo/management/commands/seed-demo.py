@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from kithkin.demo import staff
+from kithkin.demo.directory import load_directory
 from kithkin.demo.seed import seed
 from kithkin.people.models import Person
 
@@ -90,6 +91,7 @@ class Command(BaseCommand):
                 f"Fenmere is ready: {result.people:,} people, {result.circle_members:,} in their circles, "
                 f"{result.contacts:,} contacts, {result.conversations:,} conversations, {result.events:,} "
                 f"contact events, in {result.seconds:.0f}s."))
+        load_directory(say=self.stdout.write)
         rows = staff.log_ins()
         if rows:
             self.stdout.write("\nDemo log-ins (for a demo only: everyone shares this password)\n")
