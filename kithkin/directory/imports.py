@@ -243,7 +243,7 @@ def _merge(plans: list[RecordPlan]) -> tuple[dict[type, dict[str, Staged]], list
     return rows, replacements
 
 
-def _upsert(model, staged: dict[str, Staged], result: OrukImport) -> None:
+def upsert(model, staged: dict[str, Staged], result: OrukImport) -> None:
     if not staged:
         return
     existing = model.objects.in_bulk(list(staged))
@@ -310,7 +310,7 @@ def import_services(records: list, *, partial: bool = False) -> OrukImport:
     rows, replacements = _merge(good)
     with transaction.atomic():
         for model in WRITE_ORDER:
-            _upsert(model, rows[model], result)
+            upsert(model, rows[model], result)
         _remove_unlisted(replacements)
         reindex(list(rows[Service]))
     result.written = True

@@ -3,8 +3,8 @@
 from django.db import transaction
 
 from kithkin.directory.files import DirectoryFileError
+from kithkin.directory.imports import OrukImport, RecordError, RecordPlan, Rejected, stage, upsert
 from kithkin.directory.index import reindex
-from kithkin.directory.imports import OrukImport, RecordError, RecordPlan, Rejected, _upsert, stage
 from kithkin.directory.models import Taxonomy, TaxonomyTerm
 
 
@@ -61,8 +61,8 @@ def import_taxonomy(document, *, partial: bool = False) -> OrukImport:
     if result.rejected and not partial:
         return result
     with transaction.atomic():
-        _upsert(Taxonomy, taxonomies, result)
-        _upsert(TaxonomyTerm, {term_id: row for term_id, (_, row) in terms.items()}, result)
+        upsert(Taxonomy, taxonomies, result)
+        upsert(TaxonomyTerm, {term_id: row for term_id, (_, row) in terms.items()}, result)
         reindex()  # category names are searched as part of every service tagged with them
     result.written = True
     return result
