@@ -23,7 +23,6 @@ LAY_WORDS: dict[str, tuple[list[str], list[str]]] = {
     "widow": (["health.bereavement"], ["bereavement", "grief"]),
     "passed": (["health.bereavement"], ["bereavement"]),
     "grie": (["health.bereavement"], ["bereavement", "grief"]),
-    "loss": (["health.bereavement"], ["bereavement"]),
     "bereav": (["health.bereavement"], ["grief"]),
     "garden": (["home.handyperson"], ["gardening", "garden"]),
     "lawn": (["home.handyperson"], ["gardening"]),
@@ -41,7 +40,6 @@ LAY_WORDS: dict[str, tuple[list[str], list[str]]] = {
     "forget": (["memory.cafes", "memory.advice"], ["memory", "dementia"]),
     "alzheimer": (["memory.cafes", "memory.advice"], ["dementia", "memory"]),
     "confus": (["memory.advice"], ["memory", "dementia"]),
-    "carer": (["carers.groups", "carers.advice", "carers.breaks"], ["carers"]),
     "caring": (["carers.groups", "carers.advice", "carers.breaks"], ["carers"]),
     "look after": (["carers.groups", "carers.advice", "carers.breaks"], ["carers"]),
     "respite": (["carers.breaks"], ["break", "sitting"]),
@@ -74,7 +72,6 @@ LAY_WORDS: dict[str, tuple[list[str], list[str]]] = {
     "computer": (["learning.digital"], ["digital", "online"]),
     "internet": (["learning.digital"], ["digital", "online"]),
     "tablet": (["learning.digital"], ["digital", "online"]),
-    "phone": (["learning.digital"], ["digital"]),
     "walk": (["health.activity"], ["walking", "exercise"]),
     "exercis": (["health.activity"], ["activity"]),
     "drink": (["health.substance"], ["alcohol"]),
@@ -96,6 +93,14 @@ LAY_WORDS: dict[str, tuple[list[str], list[str]]] = {
     "housing": (["living.housing"], ["housing"]),
     "homeless": (["living.housing"], ["housing"]),
     "direct payment": (["money.budgets"], ["budget"]),
+    # Phrases are read before single words, and their words are not read again on their own.
+    "hearing loss": (["disability.sensory"], ["hearing", "deaf"]),
+    "stair lift": (["home.adaptations"], ["stairlift", "adaptations"]),
+    "meals on wheels": (["home.meals"], ["meals", "delivered"]),
+    "dog walk": (["home.cleaning"], ["dog", "pet"]),
+    "young carer": (["carers.young"], ["young"]),
+    "phone call": (["connect.befriending"], ["telephone", "calls"]),
+    "home from hospital": (["home"], ["discharge", "settle"]),
     "personal assistant": (["money.budgets", "home.personal-care"], ["assistant"]),
 }
 

@@ -17,7 +17,7 @@ from kithkin.directory.models import Attribute, TaxonomyTerm
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 TEXT_LIMIT = 300            # best full-text hits considered
-TERM_WEIGHT = 1.0           # a taxonomy match counts as much as the best text match
+TERM_WEIGHT = 0.6           # a category match: as much as a good text match, not more than the best
 DISTANCE_SCALE_M = 8_000    # relevance halves at this distance when ranking by relevance near a postcode
 
 
@@ -39,14 +39,20 @@ class Hit:
     distance_m: float | None = None
 
 
-def understand(text: str) -> Understood:
+def understand(text: str, *, plain: bool = False) -> Understood:
+    """The words to search for. `plain` skips spelling and everyday words: full text alone, for comparison."""
     lowered = (text or "").lower().replace("’", "'")
     tokens = [t for t in WORD.findall(lowered) if t not in STOP_WORDS]
     result = Understood()
+    if plain:
+        result.words = [t.split("'")[0] for t in tokens if len(t) > 1]
+        return result
+    consumed: set[str] = set()
     for phrase, (terms, extra) in LAY_WORDS.items():
         if " " in phrase and phrase in lowered:
             result.term_ids += terms
             result.extra_words += extra
+            consumed |= {t for t in tokens if any(t.startswith(p) for p in phrase.split())}
     vocabulary = spelling.vocabulary()
     for token in tokens:
         word = token.split("'")[0]
@@ -56,6 +62,8 @@ def understand(text: str) -> Understood:
         if corrected != word:
             result.corrections[word] = corrected
         result.words.append(corrected)
+        if token in consumed:
+            continue
         for stem, (terms, extra) in LAY_WORDS.items():
             if " " not in stem and corrected.startswith(stem):
                 result.term_ids += terms
@@ -108,11 +116,12 @@ def _term_matches(term_ids: list[str]) -> dict[str, list[str]]:
     return matches
 
 
-def rank_services(text: str, services, *, origin=None, nearest_first: bool = False) -> list[Hit]:
+def rank_services(text: str, services, *, origin=None, nearest_first: bool = False,
+                  plain: bool = False) -> list[Hit]:
     """The services (a filtered queryset) that match the words, best first, each with its reasons."""
     from kithkin.directory.queries import nearest_place_of
 
-    understood = understand(text)
+    understood = understand(text, plain=plain)
     text_scores = _text_scores(understood.words, understood.extra_words)
     term_matches = _term_matches(understood.term_ids)
     candidates = set(text_scores) | set(term_matches)
