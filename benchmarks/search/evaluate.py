@@ -44,7 +44,7 @@ def main() -> None:
     verbose = "-v" in sys.argv
     print(f"{Service.objects.filter(status=ServiceStatus.ACTIVE).count()} active services; "
           f"{len(json.loads(QUERIES.read_text())['queries'])} labelled queries\n")
-    print(f"| ranking | recall@5 | hit@5 | MRR | nDCG@10 |\n|---|---|---|---|---|")
+    print("| ranking | recall@5 | hit@5 | MRR | nDCG@10 |\n|---|---|---|---|---|")
     results = {}
     for name, plain in (("full text only", True), ("full ranking", False)):
         means, per_query = evaluate(plain)
