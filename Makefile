@@ -29,6 +29,8 @@ $(VENDOR)/kithkin.css: node_modules/.package-lock.json kithkin/core/assets/kithk
 	mkdir -p $(VENDOR)/govuk
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(VENDOR)/govuk/
 	cp -r node_modules/govuk-frontend/dist/govuk/assets $(VENDOR)/govuk/
+	mkdir -p $(VENDOR)/leaflet
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images $(VENDOR)/leaflet/
 	npm run --silent build
 
 assets: $(VENDOR)/kithkin.css

@@ -5,6 +5,7 @@ postgres:// URL for production. DEBUG is off unless KITHKIN_DEBUG=1.
 """
 
 import os
+from urllib.parse import urlsplit
 from pathlib import Path
 
 import dj_database_url
@@ -177,12 +178,19 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Map tiles for the directory's maps: a URL template, or empty for markers on a plain background
+# (the maps and their tables work without tiles). Tiles come from the visitor's browser, so the host is
+# added to the content security policy.
+KITHKIN_MAP_TILES = os.environ.get("KITHKIN_MAP_TILES", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+KITHKIN_MAP_ATTRIBUTION = os.environ.get("KITHKIN_MAP_ATTRIBUTION", "© OpenStreetMap contributors")
+_TILE_HOST = urlsplit(KITHKIN_MAP_TILES.replace("{s}", "a")).netloc if KITHKIN_MAP_TILES else ""
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([f"https://{_TILE_HOST}"] if _TILE_HOST else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],

@@ -5,6 +5,7 @@ from kithkin.api import api
 from kithkin.conversations import views as front_door
 from kithkin.core import audit_views
 from kithkin.core import views as core
+from kithkin.directory import views as directory
 from kithkin.directory.oruk import oruk
 from kithkin.people import views as people
 
@@ -15,6 +16,11 @@ urlpatterns = [
     path("sign-out", core.sign_out, name="logout"),
     path("talk-to-us", front_door.talk_to_us, name="talk_to_us"),
     path("talk-to-us/sent", front_door.talk_to_us_done, name="talk_to_us_done"),
+    path("find-support", directory.find_support, name="find_support"),
+    path("find-support/services/<str:service_id>", directory.service_page, name="directory_service"),
+    path("find-support/my-list", directory.my_list, name="my_list"),
+    path("find-support/my-list/save", directory.save_service, name="save_service"),
+    path("find-support/my-list/remove", directory.unsave_service, name="unsave_service"),
     path("worklist", front_door.worklist, name="worklist"),
     path("figures", front_door.figures, name="figures"),
     path("contacts/new", front_door.contact_new, name="contact_new"),

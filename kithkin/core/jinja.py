@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from django.conf import settings
+from django.utils.html import json_script
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
@@ -82,6 +83,7 @@ def environment(**options) -> Environment:
         field_params=field_params,
         error_summary_list=error_summary_list,
         pagination=pagination,
+        json_script=json_script,
         site_name=settings.SITE_NAME,
         council_name=settings.COUNCIL_NAME,
         now=timezone.now,

@@ -1,0 +1,40 @@
+"""A resident's saved list ("my list"): kept in their browser session, never in their name."""
+
+from kithkin.directory.models import Service, ServiceStatus
+
+KEY = "saved_services"
+MAX_SAVED = 50
+
+
+def saved_ids(session) -> list[str]:
+    return list(session.get(KEY, []))
+
+
+def save(session, service_id: str) -> bool:
+    ids = saved_ids(session)
+    if service_id in ids or len(ids) >= MAX_SAVED:
+        return False
+    if not Service.objects.filter(pk=service_id, status=ServiceStatus.ACTIVE).exists():
+        return False
+    session[KEY] = [*ids, service_id]
+    return True
+
+
+def remove(session, service_id: str) -> None:
+    session[KEY] = [i for i in saved_ids(session) if i != service_id]
+
+
+def as_text(cards, site: str) -> str:
+    """The list as a plain-text email: what each is, when, how much, and how to get in touch."""
+    lines = [f"Your saved list from {site}", ""]
+    for c in cards:
+        lines.append(c.name + (f" ({c.organisation})" if c.organisation and c.organisation != c.name else ""))
+        for label, value in (("When", "; ".join(c.when)), ("Cost", c.cost),
+                             ("Where", "; ".join(p.address or p.name for p in c.places) or ", ".join(c.areas)),
+                             ("Phone", ", ".join(n for n, _ in c.phones)), ("Email", c.email),
+                             ("Website", c.website)):
+            if value:
+                lines.append(f"  {label}: {value}")
+        lines.append("")
+    lines.append("Details can change: please check before you go.")
+    return "\n".join(lines)
