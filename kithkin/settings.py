@@ -5,8 +5,8 @@ postgres:// URL for production. DEBUG is off unless KITHKIN_DEBUG=1.
 """
 
 import os
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 

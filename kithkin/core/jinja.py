@@ -4,11 +4,11 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from django.conf import settings
-from django.utils.html import json_script
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.html import json_script
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
 from kithkin.core.forms_govuk import error_summary_list, field_params
