@@ -19,6 +19,8 @@ WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 TEXT_LIMIT = 300            # best full-text hits considered
 TERM_WEIGHT = 0.6           # a category match: as much as a good text match, not more than the best
 DISTANCE_SCALE_M = 8_000    # relevance halves at this distance when ranking by relevance near a postcode
+RELATIVE_FLOOR = 0.15       # hits scoring under this share of the best are noise ("group" alone), left out
+AREA_WIDE_AS_M = 5_000      # a service with no place to visit (area-wide, online) ranks as if this far away
 
 
 @dataclass
@@ -142,6 +144,9 @@ def rank_services(text: str, services, *, origin=None, nearest_first: bool = Fal
             hit.reasons.append(note[0].upper() + note[1:])
     if origin is not None:
         _apply_distance(hits, nearest_place_of([h.service_id for h in hits], *origin), nearest_first)
+    if hits:
+        best = max(hit.score for hit in hits)
+        hits = [hit for hit in hits if hit.score >= best * RELATIVE_FLOOR]
     if nearest_first:
         hits.sort(key=lambda h: (h.distance_m is None, h.distance_m or 0, -h.score, h.service_id))
     else:
@@ -152,6 +157,8 @@ def rank_services(text: str, services, *, origin=None, nearest_first: bool = Fal
 def _apply_distance(hits: list[Hit], nearest: dict[str, float], nearest_first: bool) -> None:
     for hit in hits:
         hit.distance_m = nearest.get(hit.service_id)
-        if hit.distance_m is not None and not nearest_first:
-            # Places further away count for less; area-wide and online services keep their score.
-            hit.score /= 1 + hit.distance_m / DISTANCE_SCALE_M
+        if not nearest_first:
+            # Places further away count for less. Area-wide and online services are always eligible, but
+            # a good match with a place down the road should come before them.
+            metres = hit.distance_m if hit.distance_m is not None else AREA_WIDE_AS_M
+            hit.score /= 1 + metres / DISTANCE_SCALE_M

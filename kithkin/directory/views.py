@@ -28,6 +28,14 @@ def map_settings() -> dict:
     return {"tiles": settings.KITHKIN_MAP_TILES, "attribution": settings.KITHKIN_MAP_ATTRIBUTION}
 
 
+def _with_origin(points: list[dict], form) -> list[dict]:
+    if form.origin is None:
+        return points
+    lat, lng = form.origin
+    return [{"lat": lat, "lng": lng, "name": f"Your postcode, {form.cleaned_data['postcode']}", "url": "",
+             "colour": "#0b0c0c", "radius": 6}, *points]
+
+
 def find_support(request):
     form = FindSupportForm(request.GET or None)
     context = {"form": form, "active": "find", "searched": False, "map": map_settings(),
@@ -41,7 +49,8 @@ def find_support(request):
         context.update(searched=True, page=page, items=items, understood=finding.understood,
                        pagination=pagination(page, "Results", query), query=query,
                        list_url=f"?{kept}&view=list", map_url=f"?{kept}&view=map",
-                       points=map_points(items, _service_url), view=form.cleaned_data.get("view") or "list")
+                       points=_with_origin(map_points(items, _service_url), form),
+                       view=form.cleaned_data.get("view") or "list")
     return render(request, "directory/find_support.html", context, status=400 if form.errors else 200)
 
 

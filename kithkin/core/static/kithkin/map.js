@@ -4,11 +4,13 @@ const L = window.L;
 
 function popup(point) {
   const box = document.createElement("div");
-  const link = document.createElement("a");
-  link.href = point.url;
-  link.className = "govuk-link";
-  link.textContent = point.name;
-  box.appendChild(link);
+  const title = document.createElement(point.url ? "a" : "strong");
+  if (point.url) {
+    title.href = point.url;
+    title.className = "govuk-link";
+  }
+  title.textContent = point.name;
+  box.appendChild(title);
   const detail = [point.place, point.distance].filter(Boolean).join(" · ");
   if (detail) {
     const line = document.createElement("p");
