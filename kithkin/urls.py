@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import path
 
 from kithkin.api import api
+from kithkin.conversations import connection_views as connecting
 from kithkin.conversations import views as front_door
 from kithkin.core import audit_views
 from kithkin.core import views as core
@@ -29,6 +30,11 @@ urlpatterns = [
     path("contacts/<int:contact_id>/link", front_door.contact_link, name="contact_link"),
     path("contacts/<int:contact_id>/new-person", front_door.contact_new_person, name="contact_new_person"),
     path("contacts/<int:contact_id>/conversation", front_door.conversation_new, name="conversation_new"),
+    path("contacts/<int:contact_id>/connect", connecting.connect, name="contact_connect"),
+    path("contacts/<int:contact_id>/connections/<int:connection_id>/remove", connecting.disconnect,
+         name="contact_disconnect"),
+    path("contacts/<int:contact_id>/connections/<int:connection_id>/how-it-went", connecting.how_it_went,
+         name="connection_how_it_went"),
     path("people", people.my_people, name="my_people"),
     path("people/<int:person_id>", people.person_detail, name="person_detail"),
     path("people/<int:person_id>/change", people.person_edit, name="person_edit"),

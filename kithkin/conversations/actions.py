@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kithkin.conversations import events
+from kithkin.conversations.connections import attach_to_conversation
 from kithkin.conversations.figures import forget_figures
 from kithkin.conversations.models import (
     CLOSING_OUTCOMES,
@@ -101,9 +102,13 @@ def record_conversation(contact: Contact, data: dict, auditor: Auditor, at=None)
         raise ActionError("This contact is already closed: start a new contact for a new query")
     held_at = at or timezone.now()
     conversation = Conversation(contact=contact, person=contact.person, held_by=auditor.actor, held_at=held_at, **data)
+    pending = list(contact.connections.filter(conversation=None).values_list("service_name", flat=True))
+    if pending and not conversation.connected_to.strip():
+        conversation.connected_to = "; ".join(pending)  # the services they were connected to from the directory
     _check_outcome(conversation)
     conversation.full_clean()
     conversation.save()
+    attach_to_conversation(conversation)
     before = snapshot(contact)
     if contact.first_spoken_at is None:
         contact.first_spoken_at = held_at

@@ -148,6 +148,7 @@ class ContactEvent(models.Model):
         PICKED_UP = "picked_up", "Picked up"
         SPOKEN = "spoken", "First spoke to them"
         LINKED = "linked", "Linked to a person's record"
+        CONNECTED = "connected", "Connected to a service"
         CONVERSATION = "conversation", "Conversation recorded"
         CLOSED = "closed", "Closed"
 
@@ -164,3 +165,36 @@ class ContactEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Connection(models.Model):
+    """A service from the directory the person was connected to ("signposted"), so it can be followed up:
+    did they go, and did it help? The service's name is kept too, in case the service later goes."""
+
+    class HowItWent(models.TextChoices):
+        HELPED = "helped", "They went and it helped"
+        NOT_RIGHT = "not_right", "They went but it was not right for them"
+        DID_NOT_GO = "did_not_go", "They did not go"
+
+    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="connections")
+    conversation = models.ForeignKey(Conversation, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="connections")
+    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="connections")
+    service = models.ForeignKey("directory.Service", null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="connections")
+    service_name = models.CharField(max_length=300)
+    note = models.TextField(blank=True)
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    made_at = models.DateTimeField(default=timezone.now)
+    follow_up_on = models.DateField(null=True, blank=True)
+    how_it_went = models.CharField(max_length=20, choices=HowItWent.choices, blank=True)
+    followed_up_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["made_at", "id"]
+        indexes = [models.Index(fields=["follow_up_on"], condition=models.Q(followed_up_at=None),
+                                name="connection_to_follow_up")]
+
+    def __str__(self):
+        return f"Connected to {self.service_name}"

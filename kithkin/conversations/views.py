@@ -7,9 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from kithkin.conversations import actions
+from kithkin.conversations.connection_views import service_search
 from kithkin.conversations.figures import team_figures
 from kithkin.conversations.forms import ContactForm, ConversationForm, TalkToUsForm
-from kithkin.conversations.models import Contact
+from kithkin.conversations.models import Connection, Contact
 from kithkin.conversations.policies import can_view_contact, can_work_contact
 from kithkin.conversations.presenters import worklist_page
 from kithkin.conversations.routing import team_for_postcode
@@ -70,10 +71,14 @@ def contact_detail(request, contact_id: int):
         Auditor.for_request(request).viewed(contact.person, what=f"contact {contact.reference}")
     query = request.GET.get("q", "").strip()
     matches = find_people(query, Auditor.for_request(request)) if query and contact.person is None else []
+    can_work = can_work_contact(request.user, contact)
+    support = service_search(contact, request.GET.get("find", "").strip()[:200],
+                             request.GET.get("near", contact.postcode).strip()[:10]) if can_work else None
     return render(request, "conversations/contact_detail.html", {
         "contact": contact, "conversations": contact.conversations.select_related("held_by"),
+        "connections": contact.connections.select_related("made_by"), "support": support,
         "events": contact.events.select_related("user"), "query": query, "matches": matches,
-        "can_work": can_work_contact(request.user, contact), "active": "worklist",
+        "can_work": can_work, "active": "worklist", "how_it_went": Connection.HowItWent.choices,
     })
 
 
@@ -159,8 +164,9 @@ def conversation_new(request, contact_id: int):
         else:
             messages.success(request, "Conversation recorded.")
             return redirect("contact_detail", contact.pk)
+    pending = list(contact.connections.filter(conversation=None).values_list("service_name", flat=True))
     return render(request, "conversations/conversation_form.html", {
-        "form": form, "contact": contact, "active": "worklist",
+        "form": form, "contact": contact, "active": "worklist", "pending": pending,
     }, status=400 if form.errors else 200)
 
 

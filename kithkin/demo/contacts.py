@@ -20,7 +20,10 @@ from kithkin.demo.writer import Writer
 PHONE, DROP_IN, ONLINE, EMAIL, REFERRAL = (c.value for c in Channel)
 SELF, FAMILY, GP, HOSPITAL, PROVIDER, OTHER = (r.value for r in RaisedBy)
 INFORMATION, ADVICE, CONNECTION, FOLLOW_UP, CRISIS, ONGOING, NO_FURTHER_ACTION = (o.value for o in Outcome)
-RECEIVED, PICKED_UP, SPOKEN, LINKED, CONVERSATION, CLOSED = (k.value for k in ContactEvent.Kind)
+_KIND = ContactEvent.Kind
+RECEIVED, PICKED_UP, SPOKEN, LINKED, CONVERSATION, CLOSED = (
+    _KIND.RECEIVED.value, _KIND.PICKED_UP.value, _KIND.SPOKEN.value, _KIND.LINKED.value, _KIND.CONVERSATION.value,
+    _KIND.CLOSED.value)
 
 CHANNELS = Pick.of({PHONE: 45, DROP_IN: 12, ONLINE: 15, EMAIL: 10, REFERRAL: 18})
 RAISED_BY = {
