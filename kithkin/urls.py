@@ -6,6 +6,7 @@ from kithkin.conversations import connection_views as connecting
 from kithkin.conversations import views as front_door
 from kithkin.core import audit_views
 from kithkin.core import views as core
+from kithkin.directory import manage_views as directory_manage
 from kithkin.directory import views as directory
 from kithkin.directory.oruk import oruk
 from kithkin.people import views as people
@@ -22,6 +23,12 @@ urlpatterns = [
     path("find-support/my-list", directory.my_list, name="my_list"),
     path("find-support/my-list/save", directory.save_service, name="save_service"),
     path("find-support/my-list/remove", directory.unsave_service, name="unsave_service"),
+    path("find-support/services/<str:service_id>/suggest-a-change", directory_manage.suggest_change,
+         name="directory_suggest"),
+    path("manage/directory", directory_manage.asset_map, name="asset_map"),
+    path("manage/directory/review", directory_manage.review, name="directory_review"),
+    path("manage/directory/changes/<int:proposal_id>", directory_manage.decide, name="directory_decide"),
+    path("manage/directory/services/<str:service_id>/confirm", directory_manage.confirm, name="directory_confirm"),
     path("worklist", front_door.worklist, name="worklist"),
     path("figures", front_door.figures, name="figures"),
     path("contacts/new", front_door.contact_new, name="contact_new"),

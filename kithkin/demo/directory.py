@@ -4,9 +4,10 @@ loaded through the same importers a council uses for its own files."""
 from pathlib import Path
 
 from kithkin.core.geo import import_postcodes
+from kithkin.demo.places import PLACES
 from kithkin.directory.files import read_json, read_services
 from kithkin.directory.imports import import_services
-from kithkin.directory.models import Service
+from kithkin.directory.models import Place, Service
 from kithkin.directory.taxonomy import import_taxonomy
 
 FENMERE = Path(__file__).parent / "data" / "fenmere"
@@ -17,6 +18,8 @@ def load_directory(say=lambda message: None) -> bool:
     if Service.objects.exists():
         say(f"There is a directory already ({Service.objects.count():,} services): leaving it as it is.")
         return False
+    for name, _outward, lat, lon, _share in PLACES:
+        Place.objects.update_or_create(name=name, defaults={"latitude": lat, "longitude": lon})
     with open(FENMERE / "postcodes.csv", newline="", encoding="utf-8") as handle:
         postcodes = import_postcodes(handle)
     terms = import_taxonomy(read_json(FENMERE / "taxonomy.json"))

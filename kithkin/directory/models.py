@@ -264,3 +264,43 @@ class Attribute(HsdsChild):
     class Meta(HsdsChild.Meta):
         indexes = [models.Index(fields=["link_entity", "link_id"]),
                    models.Index(fields=["taxonomy_term", "link_entity", "link_id"])]
+
+
+class Place(models.Model):
+    """A town or village the council plans for: the rows of the asset map ("no memory cafe near here")."""
+
+    name = models.CharField(max_length=120, unique=True)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProposedChange(models.Model):
+    """An organisation's suggested update to a service, applied only when a directory editor approves it."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for review"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Not accepted"
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="proposed_changes")
+    proposed_by = models.ForeignKey("core.User", on_delete=models.PROTECT, related_name="+")
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    changes = models.JSONField(help_text="Field name to the new value")
+    note = models.TextField(blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    decided_by = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True, help_text="Why it was not accepted")
+
+    class Meta:
+        ordering = ["-proposed_at"]
+        indexes = [models.Index(fields=["state", "proposed_at"])]
+
+    def __str__(self):
+        return f"Change to {self.service_id} ({self.get_state_display()})"

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from kithkin.demo.directory import load_directory
-from kithkin.directory.models import Attribute, Location, Organization, Service, Taxonomy, TaxonomyTerm
+from kithkin.directory.models import Attribute, Location, Organization, Place, Service, Taxonomy, TaxonomyTerm
 
 
 def _empty_directory():
@@ -14,6 +14,7 @@ def _empty_directory():
     Organization.objects.all().delete()
     TaxonomyTerm.objects.all().delete()
     Taxonomy.objects.all().delete()
+    Place.objects.all().delete()
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM directory_service_fts")
 
