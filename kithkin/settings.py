@@ -97,7 +97,7 @@ TEMPLATES = [
 ]
 
 DEFAULT_SQLITE = f"sqlite:///{BASE_DIR / 'kithkin.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL", DEFAULT_SQLITE), conn_max_age=60)}
+DATABASES = {"default": dj_database_url.parse(os.environ.get("DATABASE_URL") or DEFAULT_SQLITE, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while one request writes; IMMEDIATE avoids lock upgrades mid-transaction.
     DATABASES["default"]["OPTIONS"] = {
@@ -177,6 +177,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Matching on meaning with sentence embeddings, when the `semantic` extra is installed (see ADR 0006).
+KITHKIN_SEMANTIC_SEARCH = env_bool("KITHKIN_SEMANTIC_SEARCH", default=True)
+KITHKIN_MODEL_DIR = os.environ.get("KITHKIN_MODEL_DIR", str(BASE_DIR / ".models"))
 
 # Map tiles for the directory's maps: a URL template, or empty for markers on a plain background
 # (the maps and their tables work without tiles). Tiles come from the visitor's browser, so the host is

@@ -2,6 +2,7 @@
 
 from django.db import connection
 
+from kithkin.directory import semantic
 from kithkin.directory.models import Attribute, Service, TaxonomyTerm
 from kithkin.directory.spelling import forget_vocabulary
 
@@ -52,5 +53,6 @@ def reindex(service_ids: list[str] | None = None) -> int:
             rows = _texts(list(services.filter(pk__in=chunk)))
             cursor.executemany("INSERT INTO directory_service_fts (service_id, name, terms, body) "
                                "VALUES (%s, %s, %s, %s)", rows)
+            semantic.store([(service_id, f"{name}. {terms}. {body[:600]}") for service_id, name, terms, body in rows])
     forget_vocabulary()
     return len(ids)

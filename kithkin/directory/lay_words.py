@@ -100,6 +100,7 @@ LAY_WORDS: dict[str, tuple[list[str], list[str]]] = {
     "dog walk": (["home.cleaning"], ["dog", "pet"]),
     "young carer": (["carers.young"], ["young"]),
     "phone call": (["connect.befriending"], ["telephone", "calls"]),
+    "talk to": (["connect.befriending"], ["listening", "calls", "company"]),
     "home from hospital": (["home"], ["discharge", "settle"]),
     "personal assistant": (["money.budgets", "home.personal-care"], ["assistant"]),
 }
@@ -111,5 +112,6 @@ here him his how i i'm if in into is it its just keep keeps kept like looking me
 or our out please she so some someone something that the their them there they this to too up us was we
 what when where which who with would you your near nearby anyone any help helping support dad mum mother
 father wife husband son daughter partner mom gran grandad grandma nan since ever still really very lot lots
+nobody anybody everybody somebody
 """
 STOP_WORDS = frozenset(_STOP.split())

@@ -304,3 +304,13 @@ class ProposedChange(models.Model):
 
     def __str__(self):
         return f"Change to {self.service_id} ({self.get_state_display()})"
+
+
+class ServiceEmbedding(models.Model):
+    """A service's sentence embedding (float32 bytes), kept only when the `semantic` extra is installed."""
+
+    service = models.OneToOneField(Service, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    vector = models.BinaryField()
+
+    def __str__(self):
+        return f"Embedding of {self.service_id}"

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from kithkin.directory import spelling
+from kithkin.directory import semantic, spelling
 from kithkin.directory.lay_words import LAY_WORDS, STOP_WORDS
 from kithkin.directory.models import Attribute, TaxonomyTerm
 
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 TEXT_LIMIT = 300            # best full-text hits considered
+SEMANTIC_WEIGHT = 0.5       # with the `semantic` extra: a close meaning, scaled by its similarity
 TERM_WEIGHT = 0.6           # a category match: as much as a good text match, not more than the best
 DISTANCE_SCALE_M = 8_000    # relevance halves at this distance when ranking by relevance near a postcode
 RELATIVE_FLOOR = 0.15       # hits scoring under this share of the best are noise ("group" alone), left out
@@ -126,7 +127,8 @@ def rank_services(text: str, services, *, origin=None, nearest_first: bool = Fal
     understood = understand(text, plain=plain)
     text_scores = _text_scores(understood.words, understood.extra_words)
     term_matches = _term_matches(understood.term_ids)
-    candidates = set(text_scores) | set(term_matches)
+    meanings = {} if plain else semantic.similar(text)
+    candidates = set(text_scores) | set(term_matches) | set(meanings)
     allowed = set(services.filter(pk__in=candidates).values_list("id", flat=True)) if candidates else set()
     hits = []
     for service_id in allowed:
@@ -134,6 +136,10 @@ def rank_services(text: str, services, *, origin=None, nearest_first: bool = Fal
         score = text_scores.get(service_id, 0.0)
         if service_id in text_scores:
             reasons.append("Matches the words " + ", ".join(f"“{w}”" for w in understood.words[:4]))
+        if service_id in meanings:
+            score += SEMANTIC_WEIGHT * meanings[service_id]
+            if service_id not in text_scores:
+                reasons.append("Close in meaning to what you asked")
         if service_id in term_matches:
             score += TERM_WEIGHT
             reasons.append("Listed under " + " and ".join(dict.fromkeys(term_matches[service_id])))
