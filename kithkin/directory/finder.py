@@ -21,6 +21,7 @@ def _filters(data: dict) -> ServiceFilters:
     return ServiceFilters(statuses=[ServiceStatus.ACTIVE],
                           taxonomy_term_ids=[data["category"]] if data.get("category") else [],
                           free_only=bool(data.get("free")), day=data.get("day") or None,
+                          part_of_day=data.get("time") or None,
                           suitable_for_age=data.get("age"), accessible_only=bool(data.get("accessible")),
                           language=data.get("language") or None)
 

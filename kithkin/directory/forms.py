@@ -34,12 +34,16 @@ class FindSupportForm(forms.Form):
     category = forms.ChoiceField(label="Kind of support", required=False)
     free = forms.BooleanField(label="Free only", required=False)
     day = forms.ChoiceField(label="Day", required=False, choices=[("", "Any day"), *DAYS.items()])
+    time = forms.ChoiceField(label="Time of day", required=False,
+                             choices=[("", "Any time"), ("morning", "Morning (before 12)"),
+                                      ("afternoon", "Afternoon (12 to 5pm)"), ("evening", "Evening (after 5pm)")])
     age = forms.IntegerField(label="Age of the person it is for", required=False, min_value=0, max_value=120,
                              widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
                              error_messages={"invalid": "Enter an age in years, like 72",
                                              "min_value": "Enter an age of 0 or more",
                                              "max_value": "Enter an age of 120 or less"})
-    accessible = forms.BooleanField(label="Step-free or with access information", required=False)
+    accessible = forms.BooleanField(label="Only places that say how to get in (steps, toilets, parking)",
+                                    required=False)
     language = forms.ChoiceField(label="Language spoken", required=False)
     view = forms.ChoiceField(choices=[("list", "List"), ("map", "Map")], required=False)
 

@@ -43,6 +43,7 @@ class ServiceFilters:
     day: str | None = None                # day code
     start_time: time | None = None
     end_time: time | None = None
+    part_of_day: str | None = None        # "morning", "afternoon" or "evening": open some of that time
     modified_after: datetime | None = None
     free_only: bool = False
     language: str | None = None           # ISO code or name
@@ -62,8 +63,15 @@ def _tagged(term_filter: Q) -> Exists:
     return Exists(Attribute.objects.filter(term_filter, link_entity="service", link_id=OuterRef("id")))
 
 
+PARTS_OF_DAY = {"morning": (time(0, 0), time(12, 0)), "afternoon": (time(12, 0), time(17, 0)),
+                "evening": (time(17, 0), time(23, 59))}
+
+
 def _scheduled(f: ServiceFilters) -> Q:
     q = Q()
+    if f.part_of_day:
+        starts, ends = PARTS_OF_DAY[f.part_of_day]
+        q &= Q(opens_at__lt=ends, closes_at__gt=starts)
     if f.day:
         q &= Q(byday__contains=f.day)
     if f.start_time:
@@ -92,7 +100,7 @@ def filter_services(services: QuerySet, f: ServiceFilters) -> QuerySet:
         age = f.suitable_for_age
         services = services.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=age),
                                    Q(maximum_age__isnull=True) | Q(maximum_age__gte=age))
-    if f.day or f.start_time or f.end_time:
+    if f.day or f.start_time or f.end_time or f.part_of_day:
         services = services.filter(_scheduled(f))
     if f.modified_after:
         services = services.filter(last_modified__gte=f.modified_after)

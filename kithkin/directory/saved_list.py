@@ -1,9 +1,13 @@
 """A resident's saved list ("my list"): kept in their browser session, never in their name."""
 
+import time
+
 from kithkin.directory.models import Service, ServiceStatus
 
 KEY = "saved_services"
+SENT_KEY = "saved_list_sent"
 MAX_SAVED = 50
+MAX_EMAILS_AN_HOUR = 3  # the form is public: it must not become a way to send mail to strangers
 
 
 def saved_ids(session) -> list[str]:
@@ -22,6 +26,15 @@ def save(session, service_id: str) -> bool:
 
 def remove(session, service_id: str) -> None:
     session[KEY] = [i for i in saved_ids(session) if i != service_id]
+
+
+def may_email(session) -> bool:
+    recent = [t for t in session.get(SENT_KEY, []) if time.time() - t < 3600]
+    return len(recent) < MAX_EMAILS_AN_HOUR
+
+
+def emailed(session) -> None:
+    session[SENT_KEY] = [t for t in session.get(SENT_KEY, []) if time.time() - t < 3600] + [time.time()]
 
 
 def as_text(cards, site: str) -> str:

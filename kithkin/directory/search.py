@@ -21,6 +21,7 @@ SEMANTIC_WEIGHT = 0.5       # with the `semantic` extra: a close meaning, scaled
 TERM_WEIGHT = 0.6           # a category match: as much as a good text match, not more than the best
 DISTANCE_SCALE_M = 8_000    # relevance halves at this distance when ranking by relevance near a postcode
 RELATIVE_FLOOR = 0.15       # hits scoring under this share of the best are noise ("group" alone), left out
+NEAREST_FLOOR = 0.4         # nearest first puts weak matches before strong ones, so it keeps only good ones
 AREA_WIDE_AS_M = 5_000      # a service with no place to visit (area-wide, online) ranks as if this far away
 
 
@@ -152,7 +153,8 @@ def rank_services(text: str, services, *, origin=None, nearest_first: bool = Fal
         _apply_distance(hits, nearest_place_of([h.service_id for h in hits], *origin), nearest_first)
     if hits:
         best = max(hit.score for hit in hits)
-        hits = [hit for hit in hits if hit.score >= best * RELATIVE_FLOOR]
+        floor = NEAREST_FLOOR if nearest_first else RELATIVE_FLOOR
+        hits = [hit for hit in hits if hit.score >= best * floor]
     if nearest_first:
         hits.sort(key=lambda h: (h.distance_m is None, h.distance_m or 0, -h.score, h.service_id))
     else:

@@ -99,13 +99,16 @@ def my_list(request):
     if request.method == "POST":
         if not items:
             return redirect("my_list")
-        if form.is_valid():
+        if form.is_valid() and not saved_list.may_email(request.session):
+            form.add_error("email", "You have sent your list several times already. Please try again in an hour")
+        elif form.is_valid():
             try:
                 email_saved_list.enqueue(form.cleaned_data["email"], f"Your saved list from {settings.SITE_NAME}",
                                          saved_list.as_text(items, settings.SITE_NAME))
             except ValidationError:
                 form.add_error("email", "We could not send to that address")
             else:
+                saved_list.emailed(request.session)
                 messages.success(request, "We have sent your list. It may take a few minutes to arrive.")
                 return redirect("my_list")
     return render(request, "directory/my_list.html", {"items": items, "form": form, "active": "my_list"},

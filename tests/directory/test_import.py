@@ -171,3 +171,12 @@ def test_nested_terms_do_not_overwrite_the_taxonomy(tmp_path):
     import_file(tmp_path, [copy.deepcopy(record)])
 
     assert TaxonomyTerm.objects.get(pk="memory").name == "Memory and dementia"
+
+
+def test_the_same_id_in_two_files_of_one_import_is_one_service(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps([a_service("shared", name="First name")]))
+    (tmp_path / "b.json").write_text(json.dumps([a_service("shared", name="Second name")]))
+
+    call_command("import-oruk", str(tmp_path / "a.json"), str(tmp_path / "b.json"), stdout=StringIO())
+
+    assert list(Service.objects.values_list("id", "name")) == [("shared", "Second name")]
