@@ -15,6 +15,7 @@ from kithkin.directory import semantic, spelling
 from kithkin.directory.lay_words import LAY_WORDS, STOP_WORDS
 from kithkin.directory.models import Attribute, TaxonomyTerm
 
+TEXT_MATCH = "Matches your words"
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 TEXT_LIMIT = 300            # best full-text hits considered
 SEMANTIC_WEIGHT = 0.5       # with the `semantic` extra: a close meaning, scaled by its similarity
@@ -136,7 +137,7 @@ def rank_services(text: str, services, *, origin=None, nearest_first: bool = Fal
         reasons = []
         score = text_scores.get(service_id, 0.0)
         if service_id in text_scores:
-            reasons.append("Matches the words " + ", ".join(f"“{w}”" for w in understood.words[:4]))
+            reasons.append(TEXT_MATCH)  # which words: `explain` says, for the hits people will see
         if service_id in meanings:
             score += SEMANTIC_WEIGHT * meanings[service_id]
             if service_id not in text_scores:
@@ -160,6 +161,30 @@ def rank_services(text: str, services, *, origin=None, nearest_first: bool = Fal
     else:
         hits.sort(key=lambda h: (-h.score, h.service_id))
     return hits
+
+
+def _stem(word: str) -> str:
+    """Enough of a word to find its forms ("falling", "falls" -> "fall"), without a stemmer of our own."""
+    return word[:max(4, len(word) - 3)] if len(word) > 4 else word
+
+
+def explain(hits: list[Hit], texts: dict[str, str], text: str) -> None:
+    """Say which of the person's words each shown hit's entry uses (`texts`: service id -> its words)."""
+    understood = understand(text)
+    patterns = {w: re.compile(r"\b" + re.escape(_stem(w))) for w in understood.words + understood.extra_words}
+    for hit in hits:
+        if TEXT_MATCH not in hit.reasons:
+            continue
+        words = texts.get(hit.service_id, "").lower()
+        typed = [w for w in understood.words if patterns[w].search(words)]
+        related = [w for w in understood.extra_words if patterns[w].search(words)]
+        if typed:
+            reason = "Mentions " + ", ".join(f"“{w}”" for w in typed[:4])
+        elif related:
+            reason = "Mentions related words: " + ", ".join(f"“{w}”" for w in related[:3])
+        else:
+            continue
+        hit.reasons[hit.reasons.index(TEXT_MATCH)] = reason
 
 
 def _apply_distance(hits: list[Hit], nearest: dict[str, float], nearest_first: bool) -> None:
