@@ -8,7 +8,7 @@ from kithkin.core import audit_views
 from kithkin.core import views as core
 from kithkin.directory import manage_views as directory_manage
 from kithkin.directory import views as directory
-from kithkin.directory.oruk import oruk
+from kithkin.directory.api import oruk
 from kithkin.people import views as people
 
 urlpatterns = [

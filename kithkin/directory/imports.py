@@ -290,11 +290,13 @@ def _remove_unlisted(replacements: list[Replacement]) -> None:
                 nested.model.objects.filter(pk__in=stale[s:s + 500]).delete()
 
 
-def import_services(records: list, *, partial: bool = False) -> OrukImport:
+def import_services(records: list, *, partial: bool = False, progress=lambda message: None) -> OrukImport:
     """Stage, check and (if all is well, or `partial`) write a file's worth of HSDS services."""
     result = OrukImport(read=len(records))
     plans = []
     for position, data in enumerate(records, start=1):
+        if position % 1000 == 0:
+            progress(f"checked {position:,} of {len(records):,} services")
         plan = RecordPlan()
         record_id = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else "?"
         try:
@@ -310,8 +312,11 @@ def import_services(records: list, *, partial: bool = False) -> OrukImport:
     rows, replacements = _merge(good)
     with transaction.atomic():
         for model in WRITE_ORDER:
+            if rows[model]:
+                progress(f"writing {len(rows[model]):,} {hsds.TABLE[model].replace('_', ' ')} records")
             upsert(model, rows[model], result)
         _remove_unlisted(replacements)
+        progress("updating the search index")
         reindex(list(rows[Service]))
     result.written = True
     return result

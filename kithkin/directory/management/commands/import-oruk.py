@@ -1,5 +1,7 @@
 """kithkin import-oruk PATH...: upsert Open Referral UK / HSDS 3.0 services, each file all or nothing."""
 
+import time
+
 from django.core.management.base import BaseCommand, CommandError
 
 from kithkin.core.audit import Auditor
@@ -19,6 +21,14 @@ class Command(BaseCommand):
         parser.add_argument("--partial", action="store_true",
                             help="import the good records even when some are rejected")
 
+    def _progress(self, path: str):
+        started = time.monotonic()
+
+        def say(message: str) -> None:
+            self.stderr.write(f"{path}: {message} ({time.monotonic() - started:.0f}s)")
+
+        return say
+
     def handle(self, *args, paths, partial, **options):
         failed = []
         for path in paths:
@@ -26,7 +36,7 @@ class Command(BaseCommand):
                 records = read_services(path)
             except DirectoryFileError as exc:
                 raise CommandError(f"{path}: {exc}; nothing was imported from it") from None
-            result = import_services(records, partial=partial)
+            result = import_services(records, partial=partial, progress=self._progress(path))
             report(self, path, result, "services")
             if result.written:
                 Auditor(label="kithkin import-oruk", channel="cli").record(
