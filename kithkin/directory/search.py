@@ -79,14 +79,14 @@ def understand(text: str, *, plain: bool = False) -> Understood:
 
 
 def _text_scores(words: list[str], extra: list[str]) -> dict[str, float]:
-    """service id -> full-text score in 0..1 (1 the best match), typed words counting twice the extras."""
+    """service id -> full-text score in 0..1 (1 the best match): FTS5 bm25, or PostgreSQL ts_rank."""
     if not words and not extra:
         return {}
     if connection.vendor == "postgresql":
         query = " | ".join([f"{w}:*" for w in words] + extra)
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT service_id, ts_rank_cd(document, q, 32) FROM directory_service_fts, "
+                "SELECT service_id, ts_rank(document, q, 1) FROM directory_service_fts, "
                 "to_tsquery('english', %s) q WHERE document @@ q ORDER BY 2 DESC LIMIT %s",
                 [_pg_safe(query), TEXT_LIMIT])
             rows = cursor.fetchall()
