@@ -1,8 +1,11 @@
 """Connecting the person to support from inside the contact: search the directory, connect, follow up."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kithkin.conversations import connections
@@ -56,7 +59,9 @@ def connect(request, contact_id: int):
         messages.error(request, str(exc))
     else:
         messages.success(request, f"Connected to {service.name}. It will be recorded with the conversation.")
-    return redirect("contact_detail", contact.pk)
+    # Back to the same results, so a second service is one more click, not another search.
+    kept = urlencode({k: request.POST[k][:200] for k in ("find", "near") if request.POST.get(k)})
+    return redirect(reverse("contact_detail", args=[contact.pk]) + (f"?{kept}" if kept else "") + "#connections")
 
 
 @require_POST

@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from kithkin.core import actions
-from kithkin.core.access import can_manage_tokens
+from kithkin.core.access import can_manage_tokens, can_see_team_figures
 from kithkin.core.audit import Auditor, client_ip
 from kithkin.core.decorators import staff_required
 from kithkin.core.models import ApiToken
@@ -17,7 +17,9 @@ from kithkin.core.models import ApiToken
 
 def home(request):
     if request.user.is_authenticated:
-        return redirect("worklist" if request.user.does_casework and request.user.team_id else "figures")
+        if request.user.does_casework and request.user.team_id:
+            return redirect("worklist")
+        return redirect("figures" if can_see_team_figures(request.user) else "find_support")
     return render(request, "core/home.html", {"active": "home"})
 
 

@@ -2,6 +2,7 @@
 Each is one transaction, written to the audit log, and the search index follows."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
 
@@ -10,6 +11,10 @@ from kithkin.core.audit import Auditor, snapshot
 from kithkin.core.models import AuditEvent
 from kithkin.directory.index import reindex
 from kithkin.directory.models import ProposedChange, Service
+
+# Checks beyond the column types, for what residents will click on.
+CHECKS = {"url": URLValidator(schemes=["http", "https"], message="Enter a web address, like https://www.example.org"),
+          "email": EmailValidator(message="Enter an email address like name@example.org")}
 
 # What an organisation may suggest changing from the page; the rest comes by import-oruk.
 EDITABLE = ["name", "description", "status", "url", "email", "eligibility_description", "application_process",
@@ -27,11 +32,19 @@ def _cleaned_changes(service: Service, proposed: dict) -> dict:
             value = None if field.null else ""
         try:
             cleaned = field.clean(value, service) if value is not None else None
+            if cleaned and name in CHECKS:
+                CHECKS[name](cleaned)
+            if isinstance(cleaned, float) and cleaned.is_integer():
+                cleaned = int(cleaned)
         except ValidationError as exc:
             errors[name] = exc.messages[0]
             continue
         if cleaned != getattr(service, name):
             changes[name] = cleaned
+    low = changes.get("minimum_age", service.minimum_age)
+    high = changes.get("maximum_age", service.maximum_age)
+    if low is not None and high is not None and low > high:
+        errors["maximum_age"] = "The oldest age must be the same as or more than the youngest"
     if errors:
         raise ValidationError(errors)
     return changes

@@ -3,8 +3,8 @@
 
 from dataclasses import dataclass, field
 
-from kithkin.directory.models import Service, ServiceStatus
-from kithkin.directory.queries import ServiceFilters, filter_services, nearest_place_of, places_near
+from kithkin.directory.models import Place, Service, ServiceArea, ServiceAtLocation, ServiceStatus
+from kithkin.directory.queries import ServiceFilters, distance_m, filter_services, nearest_place_of, places_near
 from kithkin.directory.search import Hit, Understood, rank_services, understand
 
 PER_PAGE = 20
@@ -15,6 +15,28 @@ class Finding:
     hits: list[Hit] = field(default_factory=list)
     understood: Understood | None = None
     origin: tuple[float, float] | None = None
+    note: str = ""  # said to the person above the results, when we did something they might not expect
+
+
+def _not_reaching(origin: tuple[float, float]) -> list[str]:
+    """Services with no place to visit whose areas name other places than the person's own ("Marshby and
+    villages" for someone in Holme St Agnes). Area-wide ones, naming none of the places, reach everyone."""
+    places = list(Place.objects.all())
+    if not places:
+        return []
+    home = min(places, key=lambda p: distance_m(origin[0], origin[1], p.latitude, p.longitude))
+    areas: dict[str, list[str]] = {}
+    located = set(ServiceAtLocation.objects.filter(location__latitude__isnull=False).values_list("service_id",
+                                                                                                 flat=True))
+    for service_id, area in ServiceArea.objects.exclude(service_id__in=located).values_list("service_id", "name"):
+        areas.setdefault(service_id, []).append(area or "")
+    out = []
+    for service_id, names in areas.items():
+        text = " ".join(names).lower()
+        named = [p for p in places if p.name.lower() in text]
+        if named and home not in named:
+            out.append(service_id)
+    return out
 
 
 def _filters(data: dict) -> ServiceFilters:
@@ -35,16 +57,23 @@ def find(data: dict, origin: tuple[float, float] | None) -> Finding:
         with_places = Service.objects.filter(service_at_locations__location__latitude__isnull=False)
         # A place further away is out; a service with no place (area-wide, online) stays in.
         services = services.exclude(pk__in=with_places.exclude(service_at_locations__location_id__in=list(near)))
+    if origin is not None:
+        services = services.exclude(pk__in=_not_reaching(origin))
     words = (data.get("q") or "").strip()
+    understood = understand(words) if words else None
+    note = ""
+    if understood and not (understood.words or understood.term_ids):
+        # "I need help": nothing to search on, so show everything (nearest first) and say so.
+        words, note = "", "Add a few words about what would help, like “lunch club” or “help with the garden”."
     if words:
-        return Finding(rank_services(words, services, origin=origin, nearest_first=nearest_first),
-                       understand(words), origin)
+        return Finding(rank_services(words, services, origin=origin, nearest_first=nearest_first), understood,
+                       origin)
     ids = list(services.order_by("name", "id").values_list("id", flat=True))
     hits = [Hit(service_id, 0.0) for service_id in ids]
     if origin is not None:
         nearest = nearest_place_of(ids, *origin)
         for hit in hits:
             hit.distance_m = nearest.get(hit.service_id)
-        if nearest_first:
-            hits.sort(key=lambda h: (h.distance_m is None, h.distance_m or 0))
-    return Finding(hits, None, origin)
+        # With no words there is no "best match": what is nearest is the most useful order.
+        hits.sort(key=lambda h: (h.distance_m is None, h.distance_m or 0))
+    return Finding(hits, None, origin, note)

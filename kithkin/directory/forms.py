@@ -1,6 +1,7 @@
 """The public search form: what you are looking for, where, and a few plain filters."""
 
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
@@ -53,7 +54,7 @@ class FindSupportForm(forms.Form):
                              choices=[("", "Any time"), ("morning", "Morning (before 12)"),
                                       ("afternoon", "Afternoon (12 to 5pm)"), ("evening", "Evening (after 5pm)")])
     age = forms.IntegerField(label="Age of the person it is for", required=False, min_value=0, max_value=120,
-                             widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+                             widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
                              error_messages={"invalid": "Enter an age in years, like 72",
                                              "min_value": "Enter an age of 0 or more",
                                              "max_value": "Enter an age of 120 or less"})
@@ -78,7 +79,8 @@ class FindSupportForm(forms.Form):
             raise ValidationError("Enter a real postcode, like FN1 1AD") from None
         self.origin = locate(value)
         if self.origin is None:
-            raise ValidationError(f"We cannot find {value}. Check it, or try a postcode nearby")
+            raise ValidationError(f"We cannot find {value}. This directory covers {settings.COUNCIL_NAME}'s area: "
+                                  "check the postcode, or try one nearby")
         return value
 
     def clean(self):

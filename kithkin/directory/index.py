@@ -27,8 +27,7 @@ def _texts(services: list[Service]) -> list[tuple[str, str, str, str]]:
             s.description, s.eligibility_description, s.application_process, s.fees_description,
             s.interpretation_services, *(a.name for a in s.service_areas.all()),
             *(lang.name for lang in s.languages.all()), *places,
-            *(acc.description for link in s.service_at_locations.all() for acc in link.location.accessibility.all()),
-        ]))
+        ]))  # not the access notes: "lift" and "parking" there are not what a service is about
         term_text = " ".join(filter(None, [*terms.get(s.pk, []), s.organization.name if s.organization else ""]))
         rows.append((s.pk, " ".join(filter(None, [s.name, s.alternate_name])), term_text, body))
     return rows
@@ -37,8 +36,7 @@ def _texts(services: list[Service]) -> list[tuple[str, str, str, str]]:
 def reindex(service_ids: list[str] | None = None) -> int:
     """Rewrite the index rows of these services (all of them when None); returns how many."""
     services = Service.objects.select_related("organization").prefetch_related(
-        "service_areas", "languages", "service_at_locations__location__addresses",
-        "service_at_locations__location__accessibility").order_by("id")
+        "service_areas", "languages", "service_at_locations__location__addresses").order_by("id")
     if service_ids is not None:
         services = services.filter(pk__in=service_ids)
     ids = list(services.values_list("id", flat=True))

@@ -36,10 +36,10 @@ class CoverageForm(forms.Form):
 
 @staff_required(can_see_asset_map)
 def asset_map(request):
-    form = CoverageForm(request.GET or None, initial={"radius": "10"})
-    category = request.GET.get("category") or "memory.cafes"
-    radius_km = 10
-    if request.GET and form.is_valid():
+    # What the page shows and what the form says are the same: the defaults fill what was not asked.
+    form = CoverageForm({"category": "memory.cafes", "radius": "10", **request.GET.dict()})
+    category, radius_km = "memory.cafes", 10
+    if form.is_valid():
         category, radius_km = form.cleaned_data["category"], int(form.cleaned_data["radius"])
     term = TaxonomyTerm.objects.filter(pk=category).first()
     rows = coverage(category, radius_km * 1000) if term else []
@@ -68,15 +68,38 @@ def review(request):
 
 
 class SuggestChangeForm(forms.ModelForm):
+    """The words residents see, with the checks a good entry needs; the rest comes by import-oruk."""
+
+    url = forms.URLField(label="Website", required=False, assume_scheme="https",
+                         error_messages={"invalid": "Enter a web address, like https://www.example.org"})
+    email = forms.EmailField(label="Email address", required=False,
+                             error_messages={"invalid": "Enter an email address like name@example.org"})
+    minimum_age = forms.IntegerField(label="Youngest age it is for", required=False, min_value=0, max_value=120,
+                                     widget=forms.TextInput(attrs={"inputmode": "numeric",
+                                                                   "class": "govuk-input--width-3"}))
+    maximum_age = forms.IntegerField(label="Oldest age it is for", required=False, min_value=0, max_value=120,
+                                     widget=forms.TextInput(attrs={"inputmode": "numeric",
+                                                                   "class": "govuk-input--width-3"}))
     note = forms.CharField(label="Anything else we should know", required=False, widget=forms.Textarea(
-        attrs={"rows": 3}), help_text="For example, a new meeting place from next month")
+        attrs={"rows": 3}), help_text="Other changes too: phone numbers, days and times, where it meets")
 
     class Meta:
         model = Service
         fields = actions.EDITABLE
+        labels = {"name": "Name", "description": "What it is", "status": "Is it running?",
+                  "eligibility_description": "Who it is for", "application_process": "How to start",
+                  "fees_description": "What it costs"}
+        error_messages = {"name": {"required": "Enter the name of the service"}}
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in
                    ("description", "eligibility_description", "application_process", "fees_description")}
-        widgets.update(name=forms.TextInput, url=forms.TextInput, email=forms.TextInput)
+        widgets.update(name=forms.TextInput)
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("minimum_age"), data.get("maximum_age")
+        if low is not None and high is not None and low > high:
+            self.add_error("maximum_age", "The oldest age must be the same as or more than the youngest")
+        return data
 
 
 @staff_required(can_suggest_change)
@@ -84,7 +107,7 @@ def suggest_change(request, service_id: str):
     service = get_object_or_404(Service, pk=service_id)
     form = SuggestChangeForm(request.POST or None, instance=Service.objects.get(pk=service.pk))
     if request.method == "POST" and form.is_valid():
-        proposed = {name: request.POST[name] for name in actions.EDITABLE if name in request.POST}
+        proposed = {name: form.cleaned_data[name] for name in actions.EDITABLE if name in request.POST}
         try:
             actions.suggest_change(service, proposed, form.cleaned_data["note"], Auditor.for_request(request))
         except ValidationError as exc:

@@ -1,6 +1,7 @@
 """Services shaped for the pages: the plain-words answers to where, when, how much, how to get in,
 and how to get in touch."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -13,12 +14,19 @@ from kithkin.directory.search import Hit, explain
 STALE_AFTER_DAYS = 365
 
 
+METRES_IN_A_MILE = 1609.344
+
+
 def distance_text(metres: float | None) -> str:
+    """Miles first, as people in England give directions, with kilometres for those who think in them."""
     if metres is None:
         return ""
-    if metres < 1000:
-        return f"{round(metres / 50) * 50:.0f} metres away" if metres >= 50 else "Very close"
-    return f"{metres / 1000:.1f} km away"
+    if metres < 150:
+        return "Very close"
+    miles, km = metres / METRES_IN_A_MILE, metres / 1000
+    if miles >= 10:
+        return f"{miles:.0f} miles ({km:.0f} km) away"
+    return f"{miles:.1f} {'mile' if f'{miles:.1f}' == '1.0' else 'miles'} ({km:.1f} km) away"
 
 
 def _clock(value: time | None) -> str:
@@ -31,9 +39,14 @@ def _clock(value: time | None) -> str:
     return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
 
 
+TIMES_IN_WORDS = re.compile(r"\d|\b(noon|midday|midnight|am|pm|hours?|morning|afternoon|evening)\b", re.I)
+
+
 def when_text(schedule: Schedule) -> str:
-    """'Tuesdays and Fridays, 10am to 2pm' from the publisher's words and times."""
+    """'Tuesdays and Fridays, 10am to 2pm' from the publisher's words and times (theirs, if they gave times)."""
     days = schedule.description
+    if days and TIMES_IN_WORDS.search(days):
+        return days
     if not days and schedule.byday:
         days = ", ".join(DAYS.get(code.strip()[-2:], code) + "s" for code in schedule.byday.split(","))
     hours = ""
@@ -43,6 +56,9 @@ def when_text(schedule: Schedule) -> str:
 
 
 def cost_text(service: Service) -> str:
+    """The publisher's own words about cost when they gave them; otherwise their priced options."""
+    if service.fees_description:
+        return service.fees_description
     parts = []
     for option in service.cost_options.all():
         if option.amount is not None and option.amount > 0:
@@ -50,7 +66,11 @@ def cost_text(service: Service) -> str:
             parts.append(f"{amount} {option.option or ''}".strip())
         elif option.option:
             parts.append(option.option)
-    return "; ".join(parts) or (service.fees_description or "")
+    return "; ".join(parts)
+
+
+def _safe_link(url: str | None) -> str:
+    return url if url and re.match(r"https?://[^\s]+$", url, re.I) else ""
 
 
 @dataclass
@@ -80,6 +100,7 @@ class ServiceCard:
     phones: list[tuple[str, str]]
     email: str
     website: str
+    website_link: str  # the website only if it is an http(s) address: never a javascript: link from a feed
     languages: list[str]
     distance: str = ""
     distance_m: float | None = None
@@ -119,7 +140,7 @@ def card(service: Service, hit: Hit | None = None, today: date | None = None) ->
         free=bool(costs) and all(o.amount in (None, 0) and (o.option or "").lower().startswith("free") for o in costs),
         places=places, areas=[a.name for a in service.service_areas.all() if a.name], online_only=not places,
         phones=[(p.number, p.description or "") for p in service.phones.all()],
-        email=service.email or "", website=service.url or "",
+        email=service.email or "", website=service.url or "", website_link=_safe_link(service.url),
         languages=[lang.name for lang in service.languages.all() if lang.name],
         distance=distance_text(hit.distance_m) if hit else "", distance_m=hit.distance_m if hit else None,
         reasons=hit.reasons if hit else [], eligibility=service.eligibility_description or "",

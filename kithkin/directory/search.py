@@ -13,7 +13,7 @@ from django.db import connection
 
 from kithkin.directory import semantic, spelling
 from kithkin.directory.lay_words import LAY_WORDS, STOP_WORDS
-from kithkin.directory.models import Attribute, TaxonomyTerm
+from kithkin.directory.models import Attribute, Language, TaxonomyTerm
 
 TEXT_MATCH = "Matches your words"
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -22,7 +22,8 @@ SEMANTIC_WEIGHT = 0.5       # with the `semantic` extra: a close meaning, scaled
 TERM_WEIGHT = 0.6           # a category match: as much as a good text match, not more than the best
 DISTANCE_SCALE_M = 8_000    # relevance halves at this distance when ranking by relevance near a postcode
 RELATIVE_FLOOR = 0.15       # hits scoring under this share of the best are noise ("group" alone), left out
-NEAREST_FLOOR = 0.4         # nearest first puts weak matches before strong ones, so it keeps only good ones
+STRONG_SHARE = 0.5          # nearest first lists matches this good before the weaker ones, each nearest first
+LANGUAGE_WEIGHT = 0.6       # "Polish speaking": services offered in Polish
 AREA_WIDE_AS_M = 5_000      # a service with no place to visit (area-wide, online) ranks as if this far away
 
 
@@ -82,8 +83,11 @@ def _text_scores(words: list[str], extra: list[str]) -> dict[str, float]:
     """service id -> full-text score in 0..1 (1 the best match): FTS5 bm25, or PostgreSQL ts_rank."""
     if not words and not extra:
         return {}
+    # A word the directory uses is matched as a word (both stemmers make "clubs" "club"); one it does not
+    # use may be the start of one ("physio"), so it is matched as a prefix.
+    vocabulary = spelling.vocabulary()
     if connection.vendor == "postgresql":
-        query = " | ".join([f"{w}:*" for w in words] + extra)
+        query = " | ".join([w if w in vocabulary else f"{w}:*" for w in words] + extra)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT service_id, ts_rank(document, q, 1) FROM directory_service_fts, "
@@ -91,7 +95,7 @@ def _text_scores(words: list[str], extra: list[str]) -> dict[str, float]:
                 [_pg_safe(query), TEXT_LIMIT])
             rows = cursor.fetchall()
     else:
-        typed = [f'"{w}"*' for w in words]
+        typed = [f'"{w}"' if w in vocabulary else f'"{w}"*' for w in words]
         query = " OR ".join(typed + [f'"{w}"' for w in extra])
         with connection.cursor() as cursor:
             # bm25 is lower-is-better; the weights favour the name, then the categories.
@@ -121,6 +125,16 @@ def _term_matches(term_ids: list[str]) -> dict[str, list[str]]:
     return matches
 
 
+def _languages_named(words: list[str]) -> dict[str, str]:
+    """service id -> a language the person named ("Polish", "Urdu") that the service is offered in."""
+    named = {w for w in words if w != "english"}
+    if not named:
+        return {}
+    rows = Language.objects.filter(name__iregex=r"^(" + "|".join(re.escape(w) for w in named) + r")$")
+    return {service_id: name for service_id, name in
+            rows.filter(service_id__isnull=False).values_list("service_id", "name")}
+
+
 def rank_services(text: str, services, *, origin=None, nearest_first: bool = False,
                   plain: bool = False) -> list[Hit]:
     """The services (a filtered queryset) that match the words, best first, each with its reasons."""
@@ -130,7 +144,8 @@ def rank_services(text: str, services, *, origin=None, nearest_first: bool = Fal
     text_scores = _text_scores(understood.words, understood.extra_words)
     term_matches = _term_matches(understood.term_ids)
     meanings = {} if plain else semantic.similar(text)
-    candidates = set(text_scores) | set(term_matches) | set(meanings)
+    spoken = {} if plain else _languages_named(understood.words)
+    candidates = set(text_scores) | set(term_matches) | set(meanings) | set(spoken)
     allowed = set(services.filter(pk__in=candidates).values_list("id", flat=True)) if candidates else set()
     hits = []
     for service_id in allowed:
@@ -142,6 +157,9 @@ def rank_services(text: str, services, *, origin=None, nearest_first: bool = Fal
             score += SEMANTIC_WEIGHT * meanings[service_id]
             if service_id not in text_scores:
                 reasons.append("Close in meaning to what you asked")
+        if service_id in spoken:
+            score += LANGUAGE_WEIGHT
+            reasons.append(f"Offered in {spoken[service_id]}")
         if service_id in term_matches:
             score += TERM_WEIGHT
             reasons.append("Listed under " + " and ".join(dict.fromkeys(term_matches[service_id])))
@@ -150,14 +168,17 @@ def rank_services(text: str, services, *, origin=None, nearest_first: bool = Fal
         note = "; ".join(f"we read “{a}” as “{b}”" for a, b in understood.corrections.items())
         for hit in hits:
             hit.reasons.append(note[0].upper() + note[1:])
+    if hits:
+        # Weak matches are noise ("group" alone); judged on relevance, before distance has its say.
+        best = max(hit.score for hit in hits)
+        hits = [hit for hit in hits if hit.score >= best * RELATIVE_FLOOR]
+        strong = {hit.service_id for hit in hits if hit.score >= best * STRONG_SHARE}
     if origin is not None:
         _apply_distance(hits, nearest_place_of([h.service_id for h in hits], *origin), nearest_first)
-    if hits:
-        best = max(hit.score for hit in hits)
-        floor = NEAREST_FLOOR if nearest_first else RELATIVE_FLOOR
-        hits = [hit for hit in hits if hit.score >= best * floor]
     if nearest_first:
-        hits.sort(key=lambda h: (h.distance_m is None, h.distance_m or 0, -h.score, h.service_id))
+        # Nearest first among the good matches, then nearest first among the rest.
+        hits.sort(key=lambda h: (h.service_id not in strong, h.distance_m is None, h.distance_m or 0, -h.score,
+                                 h.service_id))
     else:
         hits.sort(key=lambda h: (-h.score, h.service_id))
     return hits

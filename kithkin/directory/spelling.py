@@ -47,7 +47,9 @@ def correct(word: str, words: Counter) -> str:
     if any(w.startswith(word) for w in words):
         return word
     allowed = 1 if len(word) < 7 else 2
-    close = process.extract(word, list(words), scorer=Levenshtein.distance, score_cutoff=allowed, limit=5)
+    # Short words are easy to land near by chance ("plugh" -> "plug"): only read them as common words.
+    common = [w for w, n in words.items() if n >= 3] if len(word) < 6 else list(words)
+    close = process.extract(word, common, scorer=Levenshtein.distance, score_cutoff=allowed, limit=5)
     if not close:
         return word
     best = min(close, key=lambda match: (match[1], -words[match[0]]))

@@ -46,7 +46,7 @@ def find_support(request):
         items = cards(list(page.object_list), form.cleaned_data.get("q") or "")
         query = urlencode({k: v for k, v in request.GET.items() if k != "page" and v})
         kept = urlencode({k: v for k, v in request.GET.items() if k not in ("page", "view") and v})
-        context.update(searched=True, page=page, items=items, understood=finding.understood,
+        context.update(searched=True, page=page, items=items, understood=finding.understood, note=finding.note,
                        pagination=pagination(page, "Results", query), query=query,
                        list_url=f"?{kept}&view=list", map_url=f"?{kept}&view=map",
                        points=_with_origin(map_points(items, _service_url), form),

@@ -20,7 +20,7 @@ def test_the_asset_map_shows_what_each_place_reaches_and_the_gaps(commissioner, 
     assert "Memory cafes and dementia groups within 3 km" in page
     assert "Gap" in page
     gap_place = next(name for name, row in rows.items() if row.gap)
-    assert "No memory cafes and dementia groups within 3 km of" in page and gap_place in page
+    assert "Nothing listed under “Memory cafes and dementia groups” within 3 km of" in page and gap_place in page
 
 
 def test_stale_and_not_running_entries_are_listed_for_review(commissioner, fenmere):
