@@ -3,12 +3,22 @@
 from django.contrib import admin
 
 from kithkin.directory.models import Place, ProposedChange, Service
+from kithkin.directory.spelling import forget_vocabulary
 
 
 @admin.register(Place)
 class PlaceAdmin(admin.ModelAdmin):
     list_display = ["name", "latitude", "longitude"]
     search_fields = ["name"]
+
+    # Searches keep what they work out from places until the directory changes: a changed place is a change.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        forget_vocabulary()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        forget_vocabulary()
 
 
 @admin.register(Service)

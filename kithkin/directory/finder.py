@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from kithkin.directory.models import Place, Service, ServiceArea, ServiceAtLocation, ServiceStatus
 from kithkin.directory.queries import ServiceFilters, distance_m, filter_services, nearest_place_of, places_near
 from kithkin.directory.search import Hit, Understood, rank_services, understand
+from kithkin.directory.spelling import while_the_index_is_unchanged
 
 PER_PAGE = 20
 
@@ -21,22 +22,27 @@ class Finding:
 def _not_reaching(origin: tuple[float, float]) -> list[str]:
     """Services with no place to visit whose areas name other places than the person's own ("Marshby and
     villages" for someone in Holme St Agnes). Area-wide ones, naming none of the places, reach everyone."""
-    places = list(Place.objects.all())
+    places, reach = while_the_index_is_unchanged("reach", _area_reach)
     if not places:
         return []
     home = min(places, key=lambda p: distance_m(origin[0], origin[1], p.latitude, p.longitude))
+    return [service_id for service_id, named in reach.items() if home.pk not in named]
+
+
+def _area_reach() -> tuple[list[Place], dict[str, set[int]]]:
+    """The places, and for each service with no place to visit that names some of them, the ones it names."""
+    places = list(Place.objects.all())
     areas: dict[str, list[str]] = {}
-    located = set(ServiceAtLocation.objects.filter(location__latitude__isnull=False).values_list("service_id",
-                                                                                                 flat=True))
+    located = ServiceAtLocation.objects.filter(location__latitude__isnull=False).values("service_id")
     for service_id, area in ServiceArea.objects.exclude(service_id__in=located).values_list("service_id", "name"):
         areas.setdefault(service_id, []).append(area or "")
-    out = []
+    reach = {}
     for service_id, names in areas.items():
         text = " ".join(names).lower()
-        named = [p for p in places if p.name.lower() in text]
-        if named and home not in named:
-            out.append(service_id)
-    return out
+        named = {p.pk for p in places if p.name.lower() in text}
+        if named:
+            reach[service_id] = named
+    return places, reach
 
 
 def _filters(data: dict) -> ServiceFilters:

@@ -127,12 +127,13 @@ def _term_matches(term_ids: list[str]) -> dict[str, list[str]]:
 
 def _languages_named(words: list[str]) -> dict[str, str]:
     """service id -> a language the person named ("Polish", "Urdu") that the service is offered in."""
-    named = {w for w in words if w != "english"}
+    known = spelling.while_the_index_is_unchanged("languages", lambda: {
+        name.lower(): name for name in Language.objects.exclude(name=None).values_list("name", flat=True).distinct()})
+    named = [known[w] for w in words if w in known and w != "english"]
     if not named:
         return {}
-    rows = Language.objects.filter(name__iregex=r"^(" + "|".join(re.escape(w) for w in named) + r")$")
-    return {service_id: name for service_id, name in
-            rows.filter(service_id__isnull=False).values_list("service_id", "name")}
+    rows = Language.objects.filter(name__in=named, service_id__isnull=False)
+    return dict(rows.values_list("service_id", "name"))
 
 
 def rank_services(text: str, services, *, origin=None, nearest_first: bool = False,

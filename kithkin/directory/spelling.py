@@ -31,12 +31,26 @@ def vocabulary() -> Counter:
     return _cached["words"]
 
 
+_derived: dict = {"version": None, "values": {}}
+
+
+def while_the_index_is_unchanged(name: str, compute):
+    """A value worked out from the directory, kept in this process until the next import changes it."""
+    version = cache.get(VERSION_KEY, 0)
+    if _derived["version"] != version:
+        _derived["version"], _derived["values"] = version, {}
+    if name not in _derived["values"]:
+        _derived["values"][name] = compute()
+    return _derived["values"][name]
+
+
 def forget_vocabulary() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 1, timeout=None)
     _cached["version"] = None
+    _derived["version"] = None
 
 
 def correct(word: str, words: Counter) -> str:
