@@ -4,10 +4,12 @@ Bodies are HSDS records built by `hsds.records`, the same as `export-oruk` write
 endpoint against the ORUK compiled JSON Schemas. Bad query values get a 400 problem body.
 """
 
+import json
 from datetime import datetime, time
 from typing import Literal
 
 from django.core.exceptions import ValidationError
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Query, Schema
 
@@ -59,6 +61,11 @@ class ServiceQuery(Paging):
     status: Status | None = Field(None, description="Only active services unless you ask; 'all' for every one.")
     postcode: str | None = None
     proximity: float | None = Field(None, gt=0, le=MAX_PROXIMITY_M, description="Metres from the postcode.")
+
+
+class ServiceListQuery(ServiceQuery):
+    full: bool = Field(False, description="Fully nested services in the page, as /services/{id} gives them.")
+    format: Literal["json", "ndjson"] = Field("json", description="ndjson: every match, one a line, no paging.")
 
 
 def _filters(q: ServiceQuery) -> ServiceFilters:
@@ -135,13 +142,25 @@ def _matching_services(q: ServiceQuery) -> list[str] | object:
 
 
 @oruk.get("/services", summary="Services (one-to-one fields), filtered and paged", tags=["services"])
-def services(request, q: Query[ServiceQuery]):
+def services(request, q: Query[ServiceListQuery]):
     ids = _matching_services(q)
+    if q.format == "ndjson":
+        return StreamingHttpResponse(_ndjson(ids), content_type="application/x-ndjson")
     start = (q.page - 1) * q.per_page
     chosen = ids[start:start + q.per_page]
     found = Service.objects.in_bulk(chosen)
     objs = [found[i] for i in chosen]
-    return page_body(_list_records(Service, objs), len(ids), q.page, q.per_page)
+    shape = hsds.records if q.full else _list_records
+    return page_body(shape(Service, objs), len(ids), q.page, q.per_page)
+
+
+def _ndjson(ids: list[str]):
+    """Every matching service, fully nested, a page of the database at a time: for harvesting."""
+    for start in range(0, len(ids), 200):
+        chunk = ids[start:start + 200]
+        found = Service.objects.in_bulk(chunk)
+        for record in hsds.records(Service, [found[i] for i in chunk if i in found]):
+            yield json.dumps(record, ensure_ascii=False) + "\n"
 
 
 @oruk.get("/services/{service_id}", summary="One service, fully nested", tags=["services"])

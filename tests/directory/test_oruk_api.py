@@ -156,3 +156,17 @@ def test_any_web_page_may_read_the_directory(client, fenmere):
     assert response["Access-Control-Allow-Origin"] == "*"
     assert preflight.status_code == 204 and preflight["Access-Control-Allow-Origin"] == "*"
     assert "Access-Control-Allow-Origin" not in client.get("/healthz")
+
+
+def test_full_pages_and_ndjson_give_whole_services_for_harvesting(client, fenmere):
+    full = get(client, "/oruk/services?full=true&per_page=20")
+    valid_page(full, "compiled/service.json")
+    assert "service_at_locations" in full["contents"][0]
+
+    response = client.get("/oruk/services?format=ndjson&taxonomy_term_id=memory")
+    assert response.status_code == 200 and response["Content-Type"] == "application/x-ndjson"
+    lines = [json.loads(line) for line in b"".join(response.streaming_content).decode().splitlines()]
+    assert len(lines) == get(client, "/oruk/services?taxonomy_term_id=memory&per_page=1")["total_items"]
+    for record in lines:
+        valid(record, "compiled/service.json")
+    assert client.get("/oruk/services?format=xml").status_code == 400
