@@ -1,7 +1,11 @@
-"""Staff pages carry personal data: keep them out of shared and back-button caches."""
+"""Cross-cutting request handling: no caching of staff pages, no NUL characters."""
+
+from django.http import JsonResponse
 
 
 class NoStoreForStaffMiddleware:
+    """Staff pages carry personal data: keep them out of shared and back-button caches."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -11,3 +15,35 @@ class NoStoreForStaffMiddleware:
         if user is not None and user.is_authenticated and "Cache-Control" not in response:
             response["Cache-Control"] = "no-store"
         return response
+
+
+class RejectNulMiddleware:
+    """A NUL character in an address or a form is never meant, and PostgreSQL cannot store or compare it:
+    answer 400 at the door rather than fail deep inside a query."""
+
+    PROBLEM_PATHS = ("/api/", "/oruk/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._has_nul(request):
+            if request.path.startswith(self.PROBLEM_PATHS):
+                body = {"type": "about:blank", "title": "Some of what you sent is not right", "status": 400,
+                        "detail": "The request contains a NUL character."}
+                return JsonResponse(body, status=400, content_type="application/problem+json")
+            from kithkin.core.errors import bad_request
+
+            return bad_request(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(request) -> bool:
+        if "\x00" in request.path:
+            return True
+        forms = [request.GET]
+        if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded",
+                                                                 "multipart/form-data"):
+            forms.append(request.POST)
+        return any("\x00" in key or any("\x00" in v for v in values)
+                   for form in forms for key, values in form.lists())

@@ -22,6 +22,7 @@ def load_directory(say=lambda message: None) -> bool:
         Place.objects.update_or_create(name=name, defaults={"latitude": lat, "longitude": lon})
     with open(FENMERE / "postcodes.csv", newline="", encoding="utf-8") as handle:
         postcodes = import_postcodes(handle)
+    # No auditor: like the rest of the demo seed, this is nobody's activity (a council's imports are audited).
     terms = import_taxonomy(read_json(FENMERE / "taxonomy.json"))
     services = import_services(read_services(FENMERE / "directory.json"))
     if not (terms.written and services.written):

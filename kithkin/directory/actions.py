@@ -70,6 +70,7 @@ def approve_change(proposal: ProposedChange, auditor: Auditor) -> Service:
     before = snapshot(service)
     for name, value in _cleaned_changes(service, proposal.changes).items():
         setattr(service, name, value)
+        service.extra.pop(name, None)  # a publisher's original wording of the old value no longer applies
     _assured(service, auditor)
     service.save()
     reindex([service.pk])
@@ -99,12 +100,13 @@ def confirm_still_right(service: Service, auditor: Auditor) -> Service:
     """An editor has checked the entry with the organisation: it is assured as of today."""
     before = snapshot(service)
     _assured(service, auditor)
-    service.save(update_fields=["assured_date", "assurer_email", "last_modified"])
+    service.save(update_fields=["assured_date", "last_modified"])
     auditor.changed(service, before, summary=f"Confirmed {service.name} is still right")
     return service
 
 
 def _assured(service: Service, auditor: Auditor) -> None:
+    """Checked today. Who checked is in the audit log: a member of staff's email address is not
+    published in the open data (assurer_email keeps whatever the publisher gave)."""
     service.assured_date = timezone.localdate()
-    service.assurer_email = getattr(auditor.actor, "email", "") or service.assurer_email
     service.last_modified = timezone.now()

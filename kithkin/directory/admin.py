@@ -3,7 +3,7 @@
 from django.contrib import admin
 
 from kithkin.directory.models import Place, ProposedChange, Service
-from kithkin.directory.spelling import forget_vocabulary
+from kithkin.directory.versions import directory_changed
 
 
 @admin.register(Place)
@@ -14,11 +14,11 @@ class PlaceAdmin(admin.ModelAdmin):
     # Searches keep what they work out from places until the directory changes: a changed place is a change.
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        forget_vocabulary()
+        directory_changed()
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        forget_vocabulary()
+        directory_changed()
 
 
 @admin.register(Service)

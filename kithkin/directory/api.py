@@ -43,7 +43,7 @@ Status = Literal["active", "inactive", "defunct", "temporarily closed", "all"]
 
 
 class Paging(Schema):
-    page: int = Field(1, ge=1, description="Page number, from 1.")
+    page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
     per_page: int = Field(50, ge=1, le=MAX_PER_PAGE, description=f"Results a page, 1 to {MAX_PER_PAGE}.")
 
 
@@ -189,11 +189,12 @@ def service_at_locations(request, q: Query[ServiceQuery]):
     return page_body(contents, len(links), q.page, q.per_page)
 
 
-@oruk.get("/service_at_locations/{link_id}", summary="One service at one place, fully nested", tags=["services"])
+@oruk.get("/service_at_locations/{link_id}", summary="The service at one place, fully nested", tags=["services"])
 def service_at_location(request, link_id: str):
+    """As the ORUK and HSDS OpenAPI files have it: the fully nested service, listing only this place."""
     link = get_object_or_404(ServiceAtLocation, pk=link_id)
-    record = hsds.records(ServiceAtLocation, [link])[0]
-    record["service"] = hsds.records(Service, [link.service])[0]
+    record = hsds.records(Service, [link.service])[0]
+    record["service_at_locations"] = [s for s in record["service_at_locations"] if s["id"] == link.pk]
     return record
 
 

@@ -31,6 +31,8 @@ def _ndjson(text: str) -> list:
         if line.strip():
             try:
                 records.append(json.loads(line))
+            except RecursionError:
+                raise DirectoryFileError(f"line {number} is nested too deeply to be HSDS") from None
             except json.JSONDecodeError as exc:
                 raise DirectoryFileError(f"line {number} is not JSON: {exc.msg}") from None
     return records
@@ -45,6 +47,8 @@ def read_json(path: str | Path) -> object:
         raise DirectoryFileError("it is not UTF-8 text") from None
     try:
         return json.loads(text)
+    except RecursionError:
+        raise DirectoryFileError("it is nested too deeply to be HSDS") from None
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             return _ndjson(text)  # one record a line, as ORUK's format=ndjson gives

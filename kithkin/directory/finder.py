@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from kithkin.directory.models import Place, Service, ServiceArea, ServiceAtLocation, ServiceStatus
 from kithkin.directory.queries import ServiceFilters, distance_m, filter_services, nearest_place_of, places_near
 from kithkin.directory.search import Hit, Understood, rank_services, understand
-from kithkin.directory.spelling import while_the_index_is_unchanged
+from kithkin.directory.versions import while_the_directory_is_unchanged
 
 PER_PAGE = 20
 
@@ -22,7 +22,7 @@ class Finding:
 def _not_reaching(origin: tuple[float, float]) -> list[str]:
     """Services with no place to visit whose areas name other places than the person's own ("Marshby and
     villages" for someone in Holme St Agnes). Area-wide ones, naming none of the places, reach everyone."""
-    places, reach = while_the_index_is_unchanged("reach", _area_reach)
+    places, reach = while_the_directory_is_unchanged("reach", _area_reach)
     if not places:
         return []
     home = min(places, key=lambda p: distance_m(origin[0], origin[1], p.latitude, p.longitude))

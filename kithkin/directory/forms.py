@@ -2,14 +2,13 @@
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from kithkin.core.geo import locate
 from kithkin.core.validators import normalise_postcode
 from kithkin.directory.models import Language, TaxonomyTerm
 from kithkin.directory.queries import DAYS
-from kithkin.directory.spelling import VERSION_KEY
+from kithkin.directory.versions import while_the_directory_is_unchanged
 
 SORTS = [("relevance", "Best match"), ("distance", "Nearest first")]
 WITHIN = [("", "Any distance"), ("1", "1 km"), ("3", "3 km"), ("5", "5 km"), ("10", "10 km"), ("20", "20 km")]
@@ -25,17 +24,12 @@ def _languages() -> list[tuple[str, str]]:
     return [("", "Any language")] + [(n, n) for n in sorted(set(names))]
 
 
-def _while_the_directory_is_unchanged(name: str, compute):
-    """Choices read from the directory, kept until the next import changes it."""
-    return cache.get_or_set(f"directory:{name}:{cache.get(VERSION_KEY, 0)}", compute, timeout=3600)
-
-
 def category_choices() -> list[tuple[str, str]]:
-    return _while_the_directory_is_unchanged("categories", _categories)
+    return while_the_directory_is_unchanged("categories", _categories)
 
 
 def language_choices() -> list[tuple[str, str]]:
-    return _while_the_directory_is_unchanged("languages", _languages)
+    return while_the_directory_is_unchanged("languages-offered", _languages)
 
 
 class FindSupportForm(forms.Form):

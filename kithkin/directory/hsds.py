@@ -6,6 +6,7 @@ service-at-location's location). The importer and the exporter both walk these, 
 drift apart.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -95,6 +96,8 @@ def hsds_value(value):
     if isinstance(value, time):
         return value.strftime("%H:%M:%S" if value.second else "%H:%M")
     if isinstance(value, Decimal | float):
+        if not math.isfinite(value):
+            return None  # imports refuse these; a row written some other way must not break the API
         return int(value) if value == int(value) else float(value)
     return value
 
@@ -104,7 +107,9 @@ def _own_values(obj: models.Model) -> dict:
     for key, field in scalar_fields(type(obj)).items():
         value = getattr(obj, field.attname)
         if value is not None:
-            record[key] = hsds_value(value)
+            value = hsds_value(value)
+            if value is not None:
+                record[key] = value
     for key in REQUIRED_TEXT.get(type(obj), ()):
         record.setdefault(key, "")
     record.update(obj.extra or {})

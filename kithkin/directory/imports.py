@@ -13,10 +13,11 @@ overwrite the taxonomy, which `import-taxonomy` owns.
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
+from kithkin.core.audit import Auditor
+from kithkin.core.models import AuditEvent
 from kithkin.directory import hsds
 from kithkin.directory.index import reindex
 from kithkin.directory.models import (
@@ -35,40 +36,11 @@ from kithkin.directory.models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
+from kithkin.directory.staging import RecordError, RecordPlan, Replacement, Staged, stage
 
 # Parents before children, so every foreign key points at a row that is already there.
 WRITE_ORDER = [TaxonomyTerm, Organization, Location, Service, ServiceAtLocation, Contact, Phone, Address,
                Accessibility, Schedule, ServiceArea, Language, CostOption, Attribute]
-REQUIRED_KEYS = {Service: ("name", "status")}
-MAX_ID = 250
-
-
-class RecordError(Exception):
-    """One record cannot be imported; the message says where in it and why."""
-
-
-@dataclass
-class Staged:
-    model: type[models.Model]
-    id: str
-    values: dict = field(default_factory=dict)      # attname -> cleaned value, only for keys the record gave
-    extra: dict = field(default_factory=dict)
-    create_only: bool = False                       # taxonomy terms seen inside attributes
-    refs: list = field(default_factory=list)        # (model, id, path) that must exist in the file or database
-
-
-@dataclass
-class Replacement:
-    parent_model: type[models.Model]
-    nested: hsds.Nested
-    parent_id: str
-    child_ids: list[str]
-
-
-@dataclass
-class RecordPlan:
-    rows: list[Staged] = field(default_factory=list)
-    replacements: list[Replacement] = field(default_factory=list)
 
 
 @dataclass
@@ -87,120 +59,38 @@ class OrukImport:
     written: bool = False
 
 
-def _json_type(value) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true or false", type(None): "null"}.get(
-        type(value), "a number")
-
-
-def _clean(model_field: models.Field, value, path: str):
-    if value is None:
-        if model_field.null:
-            return None
-        raise RecordError(f"{path}: is needed, but is null")
-    textual = isinstance(model_field, models.CharField | models.TextField)
-    if textual and not isinstance(value, str):
-        raise RecordError(f"{path}: should be text, not {_json_type(value)}")
-    if not textual and isinstance(value, dict | list | bool):
-        raise RecordError(f"{path}: should be a single value, not {_json_type(value)}")
-    if isinstance(model_field, models.DecimalField) and isinstance(value, float):
-        value = repr(value)  # 6.8, not 6.79999999999999982236431605997495353221893310546875
-    try:
-        return model_field.clean(value, None)
-    except ValidationError as exc:
-        raise RecordError(f"{path}: {exc.messages[0]} (got {value!r})") from None
-
-
-def _record_id(data: dict, path: str, default_id: str | None) -> str:
-    record_id = data.get("id", default_id)
-    if record_id is None or record_id == "":
-        raise RecordError(f"{path}.id: every record needs an id")
-    if not isinstance(record_id, str):
-        raise RecordError(f"{path}.id: should be text, not {_json_type(record_id)}")
-    if len(record_id) > MAX_ID:
-        raise RecordError(f"{path}.id: longer than {MAX_ID} characters")
-    return record_id
-
-
-def stage(model, data, path: str, plan: RecordPlan, *, default_id: str | None = None,
-          link: dict | None = None, position: int = 0) -> Staged:
-    """Check one HSDS object (and everything nested in it) and add it to the plan."""
-    if not isinstance(data, dict):
-        raise RecordError(f"{path}: should be an object, not {_json_type(data)}")
-    row = Staged(model, _record_id(data, path, default_id))
-    for key in REQUIRED_KEYS.get(model, ()):
-        if key not in data:
-            raise RecordError(f"{path}.{key}: is needed")
-    fields = hsds.scalar_fields(model)
-    nested = {n.key: n for n in hsds.CHILDREN.get(model, [])}
-    refs = hsds.REFS.get(model, {})
-    for key, value in data.items():
-        if key == "id":
-            continue
-        if key in nested:
-            _stage_children(row, nested[key], value, f"{path}.{key}", plan)
-        elif key in refs:
-            if value is not None:
-                ref = stage(refs[key], value, f"{path}.{key}", plan)
-                ref.create_only = refs[key] is TaxonomyTerm
-                row.values[f"{key}_id"] = ref.id
-        elif key in fields and fields[key].is_relation:
-            _stage_reference(row, fields[key], value, f"{path}.{key}")
-        elif key in fields:
-            row.values[fields[key].attname] = _clean(fields[key], value, f"{path}.{key}")
+def _check_shared_children(plans: list[tuple[int, str, RecordPlan]], result: OrukImport) -> list:
+    """A child listed under two parents in one file (phone "p1" under two services) is a mistake to
+    report, not a move to make quietly."""
+    owner: dict[tuple, tuple] = {}
+    good = []
+    for position, record_id, plan in plans:
+        clash = None
+        for row in plan.rows:
+            if row.parent is None:
+                continue
+            first = owner.setdefault((row.model, row.id), row.parent)
+            if first[:2] != row.parent[:2]:
+                clash = f"{row.parent[2]}: {row.id!r} is already listed under {first[0]} {first[1]!r} in this file"
+                break
+        if clash:
+            result.rejected.append(Rejected(position, record_id, clash))
         else:
-            row.extra[key] = value
-    row.values.update(link or {})
-    if any(f.name == "position" for f in model._meta.concrete_fields):
-        row.values["position"] = position
-    _require_fields(row, path)
-    if model is Attribute and "taxonomy_term_id" not in row.values:
-        raise RecordError(f"{path}: an attribute needs a taxonomy_term or taxonomy_term_id")
-    plan.rows.append(row)
-    return row
-
-
-def _stage_reference(row: Staged, model_field, value, path: str) -> None:
-    if value is None:
-        row.values[model_field.attname] = None
-        return
-    if not isinstance(value, str):
-        raise RecordError(f"{path}: should be an id (text), not {_json_type(value)}")
-    row.values[model_field.attname] = value
-    row.refs.append((model_field.related_model, value, path))
-
-
-def _require_fields(row: Staged, path: str) -> None:
-    """Fields with no default that a new row could not be saved without (a phone's number, a term's name)."""
-    for f in row.model._meta.concrete_fields:
-        if f.primary_key or f.null or f.has_default() or f.is_relation or f.name in ("extra",):
-            continue
-        if f.attname not in row.values:
-            raise RecordError(f"{path}.{f.name}: is needed")
-
-
-def _stage_children(parent: Staged, nested: hsds.Nested, value, path: str, plan: RecordPlan) -> None:
-    if value is None:
-        value = []
-    if not isinstance(value, list):
-        raise RecordError(f"{path}: should be a list, not {_json_type(value)}")
-    if nested.parent_field is None:
-        link = {"link_entity": hsds.TABLE[parent.model], "link_id": parent.id}
-    else:
-        link = {f"{nested.parent_field}_id": parent.id}
-    child_ids = []
-    for index, item in enumerate(value):
-        # Children without ids (common for addresses) get one that is the same on every import.
-        default_id = f"{parent.id}-{nested.key}-{index + 1}"
-        child = stage(nested.model, item, f"{path}[{index}]", plan, default_id=default_id, link=link,
-                      position=index)
-        child_ids.append(child.id)
-    if len(set(child_ids)) != len(child_ids):
-        raise RecordError(f"{path}: the same id appears twice in the list")
-    plan.replacements.append(Replacement(parent.model, nested, parent.id, child_ids))
+            good.append((position, record_id, plan))
+    return good
 
 
 def _check_references(plans: list[tuple[int, str, RecordPlan]], result: OrukImport) -> list:
-    """Drop (and report) records that point at organizations, locations or terms nobody has given us."""
+    """Drop (and report) records that point at organizations, locations or terms nobody has given us;
+    again until none is dropped, since a dropped record may have been the one giving another's."""
+    while True:
+        good = _check_references_once(plans, result)
+        if len(good) == len(plans):
+            return good
+        plans = good
+
+
+def _check_references_once(plans: list[tuple[int, str, RecordPlan]], result: OrukImport) -> list:
     in_file: dict[type, set] = {}
     for _, _, plan in plans:
         for row in plan.rows:
@@ -222,7 +112,7 @@ def _check_references(plans: list[tuple[int, str, RecordPlan]], result: OrukImpo
             result.rejected.append(Rejected(position, record_id, f"{path}: there is no {hsds.TABLE[model]} "
                                                                  f"{ref_id!r} in this file or the directory"))
         else:
-            good.append(plan)
+            good.append((position, record_id, plan))
     return good
 
 
@@ -290,7 +180,8 @@ def _remove_unlisted(replacements: list[Replacement]) -> None:
                 nested.model.objects.filter(pk__in=stale[s:s + 500]).delete()
 
 
-def import_services(records: list, *, partial: bool = False, progress=lambda message: None) -> OrukImport:
+def import_services(records: list, *, partial: bool = False, progress=lambda message: None,
+                    auditor: Auditor | None = None, source: str = "") -> OrukImport:
     """Stage, check and (if all is well, or `partial`) write a file's worth of HSDS services."""
     result = OrukImport(read=len(records))
     plans = []
@@ -305,11 +196,11 @@ def import_services(records: list, *, partial: bool = False, progress=lambda mes
             result.rejected.append(Rejected(position, record_id, str(exc)))
             continue
         plans.append((position, record_id, plan))
-    good = _check_references(plans, result)
+    good = _check_references(_check_shared_children(plans, result), result)
     result.rejected.sort(key=lambda r: r.position)
     if result.rejected and not partial:
         return result
-    rows, replacements = _merge(good)
+    rows, replacements = _merge([plan for _, _, plan in good])
     with transaction.atomic():
         for model in WRITE_ORDER:
             if rows[model]:
@@ -317,6 +208,19 @@ def import_services(records: list, *, partial: bool = False, progress=lambda mes
             upsert(model, rows[model], result)
         _remove_unlisted(replacements)
         progress("updating the search index")
-        reindex(list(rows[Service]))
+        reindex(_touched_services(rows))
+        if auditor is not None:
+            auditor.record(AuditEvent.Kind.UPDATE, summary=f"Imported {result.read} directory records "
+                           f"({len(result.rejected)} rejected){': ' + source if source else ''}")
     result.written = True
     return result
+
+
+def _touched_services(rows: dict) -> list[str]:
+    """The services in the file, and every other one whose organisation or places the file changed:
+    their search entries include those names too."""
+    ids = set(rows[Service])
+    ids |= set(Service.objects.filter(organization_id__in=list(rows[Organization])).values_list("id", flat=True))
+    ids |= set(ServiceAtLocation.objects.filter(location_id__in=list(rows[Location]))
+               .values_list("service_id", flat=True))
+    return sorted(ids)

@@ -1,19 +1,17 @@
 """Keeping the full-text index in step with the directory: one row per service."""
 
-from django.db import connection
+from django.db import connection, transaction
 
 from kithkin.directory import semantic
 from kithkin.directory.models import Attribute, Service, TaxonomyTerm
-from kithkin.directory.spelling import forget_vocabulary
+from kithkin.directory.versions import directory_changed
 
 CHUNK = 500
 
 
-def _texts(services: list[Service]) -> list[tuple[str, str, str, str]]:
+def _texts(services: list[Service], names: dict, parents: dict) -> list[tuple[str, str, str, str]]:
     ids = [s.pk for s in services]
     terms: dict[str, list[str]] = {}
-    names = dict(TaxonomyTerm.objects.values_list("id", "name"))
-    parents = dict(TaxonomyTerm.objects.values_list("id", "parent_id"))
     for service_id, term_id in Attribute.objects.filter(link_entity="service", link_id__in=ids).values_list(
             "link_id", "taxonomy_term_id"):
         terms.setdefault(service_id, []).append(names.get(term_id, ""))
@@ -40,6 +38,9 @@ def reindex(service_ids: list[str] | None = None) -> int:
     if service_ids is not None:
         services = services.filter(pk__in=service_ids)
     ids = list(services.values_list("id", flat=True))
+    meanings: list[tuple[str, str]] = []
+    names = dict(TaxonomyTerm.objects.values_list("id", "name"))
+    parents = dict(TaxonomyTerm.objects.values_list("id", "parent_id"))
     with connection.cursor() as cursor:
         if service_ids is None:
             cursor.execute("DELETE FROM directory_service_fts")
@@ -48,9 +49,12 @@ def reindex(service_ids: list[str] | None = None) -> int:
             if service_ids is not None:
                 marks = ", ".join(["%s"] * len(chunk))
                 cursor.execute(f"DELETE FROM directory_service_fts WHERE service_id IN ({marks})", chunk)  # noqa: S608
-            rows = _texts(list(services.filter(pk__in=chunk)))
+            rows = _texts(list(services.filter(pk__in=chunk)), names, parents)
             cursor.executemany("INSERT INTO directory_service_fts (service_id, name, terms, body) "
                                "VALUES (%s, %s, %s, %s)", rows)
-            semantic.store([(service_id, f"{name}. {terms}. {body[:600]}") for service_id, name, terms, body in rows])
-    forget_vocabulary()
+            meanings += [(service_id, f"{name}. {terms}. {body[:600]}") for service_id, name, terms, body in rows]
+    directory_changed()
+    if meanings and semantic.available():
+        # Embedding is slow: done once the import has committed, not while it holds the database.
+        transaction.on_commit(lambda: semantic.store(meanings))
     return len(ids)

@@ -11,7 +11,6 @@ from kithkin.directory.models import (
     Attribute,
     Location,
     Schedule,
-    Service,
     ServiceAtLocation,
     ServiceStatus,
     TaxonomyTerm,
@@ -150,6 +149,3 @@ def nearest_place_of(service_ids, lat: float, lon: float) -> dict[str, float]:
             nearest[service_id] = metres
     return nearest
 
-
-__all__ = ["Service", "ServiceFilters", "day_code", "filter_services", "distance_m", "places_near",
-           "nearest_place_of"]

@@ -1,6 +1,9 @@
 """A resident's saved list ("my list"): kept in their browser session, never in their name."""
 
+import hashlib
 import time
+
+from django.core.cache import cache
 
 from kithkin.directory.models import Service, ServiceStatus
 
@@ -28,13 +31,28 @@ def remove(session, service_id: str) -> None:
     session[KEY] = [i for i in saved_ids(session) if i != service_id]
 
 
-def may_email(session) -> bool:
+MAX_TO_ONE_ADDRESS_A_DAY = 3
+MAX_FROM_ONE_NETWORK_AN_HOUR = 20
+
+
+def _counter(kind: str, key: str) -> str:
+    return f"saved-list-email:{kind}:{hashlib.sha256(key.lower().encode()).hexdigest()}"
+
+
+def may_email(session, address: str, ip: str | None) -> bool:
+    """Limits by browser session, by the address sent to, and by the sender's network, so that clearing
+    cookies does not turn the form into a way to flood a stranger's inbox."""
     recent = [t for t in session.get(SENT_KEY, []) if time.time() - t < 3600]
-    return len(recent) < MAX_EMAILS_AN_HOUR
+    return (len(recent) < MAX_EMAILS_AN_HOUR
+            and cache.get(_counter("to", address), 0) < MAX_TO_ONE_ADDRESS_A_DAY
+            and cache.get(_counter("from", ip or "unknown"), 0) < MAX_FROM_ONE_NETWORK_AN_HOUR)
 
 
-def emailed(session) -> None:
+def emailed(session, address: str, ip: str | None) -> None:
     session[SENT_KEY] = [t for t in session.get(SENT_KEY, []) if time.time() - t < 3600] + [time.time()]
+    for key, seconds in ((_counter("to", address), 86400), (_counter("from", ip or "unknown"), 3600)):
+        cache.add(key, 0, timeout=seconds)
+        cache.incr(key)
 
 
 def as_text(cards, site: str) -> str:

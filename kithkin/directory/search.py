@@ -14,6 +14,7 @@ from django.db import connection
 from kithkin.directory import semantic, spelling
 from kithkin.directory.lay_words import LAY_WORDS, STOP_WORDS
 from kithkin.directory.models import Attribute, Language, TaxonomyTerm
+from kithkin.directory.versions import while_the_directory_is_unchanged
 
 TEXT_MATCH = "Matches your words"
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -127,7 +128,7 @@ def _term_matches(term_ids: list[str]) -> dict[str, list[str]]:
 
 def _languages_named(words: list[str]) -> dict[str, str]:
     """service id -> a language the person named ("Polish", "Urdu") that the service is offered in."""
-    known = spelling.while_the_index_is_unchanged("languages", lambda: {
+    known = while_the_directory_is_unchanged("languages", lambda: {
         name.lower(): name for name in Language.objects.exclude(name=None).values_list("name", flat=True).distinct()})
     named = [known[w] for w in words if w in known and w != "english"]
     if not named:

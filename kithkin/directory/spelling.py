@@ -4,13 +4,11 @@
 import re
 from collections import Counter
 
-from django.core.cache import cache
 from django.db import connection
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-VERSION_KEY = "directory:index-version"
-_cached: dict = {"version": None, "words": Counter()}
+from kithkin.directory.versions import while_the_directory_is_unchanged
 
 
 def _read_words() -> Counter:
@@ -23,34 +21,8 @@ def _read_words() -> Counter:
 
 
 def vocabulary() -> Counter:
-    """Word -> how many services use it; read again in each process after the index changes."""
-    version = cache.get(VERSION_KEY, 0)
-    if _cached["version"] != version:
-        _cached["words"] = _read_words()
-        _cached["version"] = version
-    return _cached["words"]
-
-
-_derived: dict = {"version": None, "values": {}}
-
-
-def while_the_index_is_unchanged(name: str, compute):
-    """A value worked out from the directory, kept in this process until the next import changes it."""
-    version = cache.get(VERSION_KEY, 0)
-    if _derived["version"] != version:
-        _derived["version"], _derived["values"] = version, {}
-    if name not in _derived["values"]:
-        _derived["values"][name] = compute()
-    return _derived["values"][name]
-
-
-def forget_vocabulary() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
-    _cached["version"] = None
-    _derived["version"] = None
+    """Word -> how many services use it; read again in each process after the directory changes."""
+    return while_the_directory_is_unchanged("vocabulary", _read_words)
 
 
 def correct(word: str, words: Counter) -> str:

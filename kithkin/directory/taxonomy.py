@@ -2,10 +2,13 @@
 
 from django.db import transaction
 
+from kithkin.core.audit import Auditor
+from kithkin.core.models import AuditEvent
 from kithkin.directory.files import DirectoryFileError
-from kithkin.directory.imports import OrukImport, RecordError, RecordPlan, Rejected, stage, upsert
+from kithkin.directory.imports import OrukImport, Rejected, upsert
 from kithkin.directory.index import reindex
 from kithkin.directory.models import Taxonomy, TaxonomyTerm
+from kithkin.directory.staging import RecordError, RecordPlan, stage
 
 
 def _taxonomies_in(document) -> list[tuple[dict | None, list]]:
@@ -28,7 +31,8 @@ def _taxonomies_in(document) -> list[tuple[dict | None, list]]:
                              '"taxonomy_terms", or a list of taxonomy terms')
 
 
-def import_taxonomy(document, *, partial: bool = False) -> OrukImport:
+def import_taxonomy(document, *, partial: bool = False, auditor: Auditor | None = None,
+                    source: str = "") -> OrukImport:
     result = OrukImport()
     taxonomies: dict[str, dict] = {}
     terms: dict[str, object] = {}
@@ -64,6 +68,9 @@ def import_taxonomy(document, *, partial: bool = False) -> OrukImport:
         upsert(Taxonomy, taxonomies, result)
         upsert(TaxonomyTerm, {term_id: row for term_id, (_, row) in terms.items()}, result)
         reindex()  # category names are searched as part of every service tagged with them
+        if auditor is not None:
+            auditor.record(AuditEvent.Kind.UPDATE, summary=f"Imported {result.read} taxonomy terms "
+                           f"({len(result.rejected)} rejected){': ' + source if source else ''}")
     result.written = True
     return result
 

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from kithkin.core.audit import client_ip
 from kithkin.core.jinja import pagination
 from kithkin.directory import saved_list
 from kithkin.directory.finder import PER_PAGE, find
@@ -99,7 +100,8 @@ def my_list(request):
     if request.method == "POST":
         if not items:
             return redirect("my_list")
-        if form.is_valid() and not saved_list.may_email(request.session):
+        address, ip = form.data.get("email", ""), client_ip(request)
+        if form.is_valid() and not saved_list.may_email(request.session, address, ip):
             form.add_error("email", "You have sent your list several times already. Please try again in an hour")
         elif form.is_valid():
             try:
@@ -108,7 +110,7 @@ def my_list(request):
             except ValidationError:
                 form.add_error("email", "We could not send to that address")
             else:
-                saved_list.emailed(request.session)
+                saved_list.emailed(request.session, address, ip)
                 messages.success(request, "We have sent your list. It may take a few minutes to arrive.")
                 return redirect("my_list")
     return render(request, "directory/my_list.html", {"items": items, "form": form, "active": "my_list"},

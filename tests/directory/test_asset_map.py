@@ -75,3 +75,13 @@ def test_only_planners_see_the_asset_map_and_only_editors_decide(agent, provider
     assert client_for(agent).get("/manage/directory").status_code == 403
     assert client_for(provider).get("/manage/directory/review").status_code == 403
     assert Place.objects.count() == 13
+
+
+def test_confirming_an_entry_does_not_publish_the_editors_email(commissioner, fenmere):
+    commissioner.email = "colin.webb@fenmere.gov.uk"
+    commissioner.save()
+    client_for(commissioner).post("/manage/directory/services/fa-001/confirm")
+
+    body = client_for(commissioner).get("/oruk/services/fa-001").content.decode()
+    assert "colin.webb" not in body
+    assert AuditEvent.objects.filter(actor=commissioner, object_id="fa-001").exists()

@@ -117,3 +117,11 @@ def test_the_public_pages_show_nothing_personal_and_need_no_login(fenmere):
         response = anonymous.get(url)
         assert response.status_code == 200, url
         assert "Sign out" not in response.content.decode()
+
+
+def test_new_sessions_cannot_flood_one_address_with_lists(fenmere, mailoutbox):
+    for _ in range(5):
+        visitor = Client()
+        visitor.post("/find-support/my-list/save", {"service": "fa-001"})
+        visitor.post("/find-support/my-list", {"email": "stranger@example.org"})
+    assert len(mailoutbox) == 3

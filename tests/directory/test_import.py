@@ -180,3 +180,13 @@ def test_the_same_id_in_two_files_of_one_import_is_one_service(tmp_path):
     call_command("import-oruk", str(tmp_path / "a.json"), str(tmp_path / "b.json"), stdout=StringIO())
 
     assert list(Service.objects.values_list("id", "name")) == [("shared", "Second name")]
+
+
+def test_an_import_from_the_command_line_is_in_the_audit_log(tmp_path):
+    from kithkin.core.models import AuditEvent
+
+    import_file(tmp_path, [a_service()])
+
+    event = AuditEvent.objects.get()
+    assert (event.actor_label, event.channel) == ("kithkin import-oruk", "cli")
+    assert "Imported 1 directory records (0 rejected)" in event.summary

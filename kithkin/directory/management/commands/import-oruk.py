@@ -5,7 +5,6 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from kithkin.core.audit import Auditor
-from kithkin.core.models import AuditEvent
 from kithkin.directory.files import DirectoryFileError, read_services
 from kithkin.directory.imports import import_services
 
@@ -36,13 +35,10 @@ class Command(BaseCommand):
                 records = read_services(path)
             except DirectoryFileError as exc:
                 raise CommandError(f"{path}: {exc}; nothing was imported from it") from None
-            result = import_services(records, partial=partial, progress=self._progress(path))
+            result = import_services(records, partial=partial, progress=self._progress(path), source=path,
+                                     auditor=Auditor(label="kithkin import-oruk", channel="cli"))
             report(self, path, result, "services")
-            if result.written:
-                Auditor(label="kithkin import-oruk", channel="cli").record(
-                    AuditEvent.Kind.UPDATE, summary=f"Imported the directory file {path}: "
-                    f"{result.read} services read, {len(result.rejected)} rejected")
-            else:
+            if not result.written:
                 failed.append(path)
         if failed:
             raise CommandError(f"nothing was imported from {', '.join(failed)}: see the rejected records above")

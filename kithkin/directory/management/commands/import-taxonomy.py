@@ -3,7 +3,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from kithkin.core.audit import Auditor
-from kithkin.core.models import AuditEvent
 from kithkin.directory.files import DirectoryFileError, read_json
 from kithkin.directory.taxonomy import import_taxonomy
 
@@ -20,11 +19,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, partial, **options):
         try:
-            result = import_taxonomy(read_json(path), partial=partial)
+            result = import_taxonomy(read_json(path), partial=partial, source=path,
+                                     auditor=Auditor(label="kithkin import-taxonomy", channel="cli"))
         except DirectoryFileError as exc:
             raise CommandError(f"{path}: {exc}; nothing was imported from it") from None
         report(self, path, result, "terms")
         if not result.written:
             raise CommandError(f"nothing was imported from {path}: see the rejected terms above")
-        Auditor(label="kithkin import-taxonomy", channel="cli").record(
-            AuditEvent.Kind.UPDATE, summary=f"Imported the taxonomy file {path}: {result.read} terms")
