@@ -7,8 +7,9 @@ where and why; by default one wrong record means nothing from that file is writt
 
 Upsert rules: a key that is present sets the value (null clears it); a key that is left out keeps what
 we had. A nested list that is present replaces the list (children no longer listed are removed); a
-nested list that is left out is kept. Taxonomy terms met inside attributes are added if new but never
-overwrite the taxonomy, which `import-taxonomy` owns.
+nested list that is left out is kept. A child listed under two parents in one file is reported. Taxonomy
+terms met inside attributes are added if new but never overwrite the taxonomy, which `import-taxonomy`
+owns. Checking one record is in `staging.py`.
 """
 
 from dataclasses import dataclass, field
