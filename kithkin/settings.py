@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "kithkin.conversations",
     "kithkin.support",
     "kithkin.directory",
+    "kithkin.prevention",
     "kithkin.demo",
 ]
 

@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     TEAM_MANAGER = "team_manager", "Team manager"
     COMMISSIONER = "commissioner", "Commissioner or analyst"
     PROVIDER = "provider", "Provider"
+    PARTNER = "partner", "Partner system (GP practice, hospital, ambulance, housing, police)"
     ADMINISTRATOR = "administrator", "Administrator"
 
 

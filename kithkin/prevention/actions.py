@@ -1,0 +1,95 @@
+"""Receiving alerts and resolving the ones that match nobody. Every write is audited."""
+
+import hashlib
+import json
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from kithkin.conversations.routing import team_for_postcode
+from kithkin.core.actions import ActionError
+from kithkin.core.audit import Auditor, snapshot
+from kithkin.prevention import events
+from kithkin.prevention.matching import match_person
+from kithkin.prevention.models import Alert, AlertEvent, AlertStatus
+
+
+class IdempotencyClash(ActionError):
+    """The sender used the same key for a different alert."""
+
+
+def _fingerprint(data: dict) -> str:
+    canonical = json.dumps({k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in sorted(data.items())},
+                           sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def receive_alert(data: dict, idempotency_key: str, auditor: Auditor) -> tuple[Alert, bool]:
+    """Store the alert and match it to a person if we can; (alert, True) when it is a resend of one we have.
+    Resends are answered with the first alert, however close together they come."""
+    fingerprint = _fingerprint(data)
+    existing = Alert.objects.filter(sender=auditor.actor, idempotency_key=idempotency_key).first()
+    if existing is not None:
+        return _resent(existing, fingerprint, auditor), True
+    try:
+        return _store(data, idempotency_key, fingerprint, auditor), False
+    except IntegrityError:
+        # Another request with the same key won the race by a whisker: this one is its resend.
+        existing = Alert.objects.get(sender=auditor.actor, idempotency_key=idempotency_key)
+        return _resent(existing, fingerprint, auditor), True
+
+
+def _resent(alert: Alert, fingerprint: str, auditor: Auditor) -> Alert:
+    if alert.fingerprint != fingerprint:
+        raise IdempotencyClash(f"The key {alert.idempotency_key!r} was used for a different alert: "
+                               "use a new key for a new alert")
+    events.alert_event(alert, AlertEvent.Kind.RESENT, auditor.actor)
+    return alert
+
+
+@transaction.atomic
+def _store(data: dict, idempotency_key: str, fingerprint: str, auditor: Auditor) -> Alert:
+    person, how = match_person(data.get("nhs_number", ""), data.get("given_name", ""), data.get("family_name", ""),
+                               data.get("date_of_birth"), data.get("postcode", ""))
+    alert = Alert.objects.create(
+        sender=auditor.actor, idempotency_key=idempotency_key, fingerprint=fingerprint, person=person,
+        matched_by=how, status=AlertStatus.MATCHED if person else AlertStatus.UNMATCHED,
+        team=team_for_postcode((person.postcode if person and person.postcode else "") or data.get("postcode", "")),
+        **data)
+    events.alert_event(alert, AlertEvent.Kind.RECEIVED, auditor.actor,
+                       detail=alert.source_name or alert.get_source_display())
+    if person is not None:
+        events.alert_event(alert, AlertEvent.Kind.MATCHED, auditor.actor, detail=how)
+    auditor.created(alert, person=person, summary=f"Alert: {alert.get_kind_display()} "
+                                                  f"({alert.source_name or alert.get_source_display()})")
+    return alert
+
+
+@transaction.atomic
+def match_by_hand(alert: Alert, person, auditor: Auditor) -> Alert:
+    alert = Alert.objects.select_for_update().get(pk=alert.pk)
+    if alert.status != AlertStatus.UNMATCHED:
+        raise ActionError("This alert has already been resolved")
+    before = snapshot(alert)
+    alert.person, alert.matched_by, alert.status = person, "by_hand", AlertStatus.MATCHED
+    alert.resolved_by, alert.resolved_at = auditor.actor, timezone.now()
+    alert.save()
+    events.alert_event(alert, AlertEvent.Kind.MATCHED, auditor.actor, detail="by hand")
+    auditor.changed(alert, before, person=person, summary="Matched an alert to a person by hand")
+    return alert
+
+
+@transaction.atomic
+def not_for_us(alert: Alert, note: str, auditor: Auditor) -> Alert:
+    alert = Alert.objects.select_for_update().get(pk=alert.pk)
+    if alert.status != AlertStatus.UNMATCHED:
+        raise ActionError("This alert has already been resolved")
+    if not note.strip():
+        raise ActionError("Say why it is not someone we support")
+    before = snapshot(alert)
+    alert.status, alert.resolution_note = AlertStatus.NOT_FOR_US, note.strip()
+    alert.resolved_by, alert.resolved_at = auditor.actor, timezone.now()
+    alert.save()
+    events.alert_event(alert, AlertEvent.Kind.NOT_FOR_US, auditor.actor, detail=note)
+    auditor.changed(alert, before, summary="Closed an alert: not someone we support")
+    return alert
