@@ -27,6 +27,7 @@ DEMO_USERS = (
     DemoUser("manager", "Maria", "Santos", Role.TEAM_MANAGER, 0),
     DemoUser("commissioner", "Colin", "Webb", Role.COMMISSIONER, None),
     DemoUser("provider", "Pat", "Quince", Role.PROVIDER, None),
+    DemoUser("gp", "Wickfield", "Surgery", Role.PARTNER, None),
     DemoUser("admin", "Ada", "Lovell", Role.ADMINISTRATOR, None),
     DemoUser("ben.turner", "Ben", "Turner", Role.COMMUNITY_AGENT, 0),
     DemoUser("jolanta.kowalska", "Jolanta", "Kowalska", Role.COMMUNITY_AGENT, 0),
