@@ -10,6 +10,7 @@ from kithkin.directory import manage_views as directory_manage
 from kithkin.directory import views as directory
 from kithkin.directory.api import oruk
 from kithkin.people import views as people
+from kithkin.prevention import views as alerts
 
 urlpatterns = [
     path("", core.home, name="home"),
@@ -29,6 +30,11 @@ urlpatterns = [
     path("manage/directory/review", directory_manage.review, name="directory_review"),
     path("manage/directory/changes/<int:proposal_id>", directory_manage.decide, name="directory_decide"),
     path("manage/directory/services/<str:service_id>/confirm", directory_manage.confirm, name="directory_confirm"),
+    path("alerts", alerts.alerts, name="alerts"),
+    path("alerts/new", alerts.alert_new, name="alert_new"),
+    path("alerts/<int:alert_id>", alerts.alert_detail, name="alert_detail"),
+    path("alerts/<int:alert_id>/match", alerts.alert_match, name="alert_match"),
+    path("alerts/<int:alert_id>/not-for-us", alerts.alert_not_for_us, name="alert_not_for_us"),
     path("worklist", front_door.worklist, name="worklist"),
     path("figures", front_door.figures, name="figures"),
     path("contacts/new", front_door.contact_new, name="contact_new"),

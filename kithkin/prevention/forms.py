@@ -1,11 +1,12 @@
 """One form for an alert, used by the partner API and by staff raising one from a page."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from kithkin.core.fields import DateField
 from kithkin.core.validators import normalise_nhs_number, normalise_postcode
 from kithkin.prevention.models import AlertKind, AlertSource
 
@@ -63,3 +64,52 @@ class AlertForm(forms.Form):
                                                                                    "date_of_birth"}:
             raise ValidationError("Say who it is about: an NHS number, or their name, date of birth and postcode")
         return data
+
+
+class StaffAlertForm(AlertForm):
+    """The same alert, raised by a member of staff from a page: GOV.UK date inputs, and a key made when
+    the page is shown so that pressing the button twice still makes one alert."""
+
+    occurred_at = None
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
+    occurred_on = DateField(label="The day it happened", past_only=True,
+                            error_messages={"required": "Give the day it happened"})
+    occurred_time = forms.CharField(label="Time (optional)", required=False, max_length=5,
+                                    help_text="For example, 14:30",
+                                    widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}))
+    date_of_birth = DateField(label="Date of birth", past_only=True, required=False,
+                              help_text="For example, 7 3 1942")
+
+    field_order = ["kind", "source", "source_name", "occurred_on", "occurred_time", "nhs_number", "given_name",
+                   "family_name", "date_of_birth", "postcode", "details"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].initial = AlertSource.STAFF
+        self.fields["kind"].widget = forms.RadioSelect(choices=AlertKind.choices)
+        self.fields["nhs_number"].help_text = "If you know it. Otherwise give their name, date of birth and postcode"
+
+    def clean_occurred_time(self):
+        text = self.cleaned_data.get("occurred_time", "").strip()
+        if not text:
+            return None
+        try:
+            return datetime.strptime(text.replace(".", ":"), "%H:%M").time()
+        except ValueError:
+            raise ValidationError("Enter a time like 14:30") from None
+
+    def clean(self):
+        data = super().clean()
+        day, at = data.get("occurred_on"), data.get("occurred_time")
+        if day:
+            now = timezone.localtime()
+            moment = datetime.combine(day, at) if at else (now.replace(tzinfo=None) if day == now.date()
+                                                           else datetime.combine(day, datetime.min.time()))
+            data["occurred_at"] = timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+            if data["occurred_at"] > timezone.now() + CLOCK_SLACK:
+                self.add_error("occurred_time", "The time cannot be in the future")
+        return data
+
+    def alert_data(self) -> dict:
+        names = [n for n in AlertForm.base_fields if n != "occurred_at"] + ["occurred_at"]
+        return {name: self.cleaned_data.get(name) for name in names}

@@ -16,8 +16,11 @@ def test_a_team_manager_can_use_every_staff_page(page, check_page, manager, agen
     When the manager signs in and opens each staff page in turn
     Then each one has its heading, and passes the accessibility and layout checks
     """
+    from django.utils import timezone
+
     from kithkin.conversations import actions as front_door
     from kithkin.core.audit import Auditor
+    from kithkin.prevention import actions as alert_actions
     from tests.conftest import take_contact
 
     arthur = jones_family["arthur"]
@@ -25,6 +28,12 @@ def test_a_team_manager_can_use_every_staff_page(page, check_page, manager, agen
                             in_their_words="I can't find my husband's inhaler and he's poorly.")
     linked = take_contact(agent)
     front_door.link_person(linked, arthur, Auditor(agent))
+
+    alert = alert_actions.receive_alert({
+        "kind": "fall", "source": "ambulance", "source_name": "East of England Ambulance",
+        "occurred_at": timezone.now(), "given_name": "Edna", "family_name": "Jones", "postcode": "FN1 1AD",
+        "date_of_birth": None, "nhs_number": "", "details": "Found on the floor; not taken to hospital."},
+        "amb-77", Auditor(agent))[0]
 
     sign_in(page, check_page, manager)
     pages = [
@@ -39,6 +48,9 @@ def test_a_team_manager_can_use_every_staff_page(page, check_page, manager, agen
         ("/manage/audit", "Audit log"),
         ("/manage/break-glass", "Break-glass access"),
         ("/account/tokens", "API tokens"),
+        ("/alerts", "Alerts"),
+        ("/alerts/new", "Raise an alert"),
+        (f"/alerts/{alert.pk}", "Had a fall"),
     ]
     for path, heading in pages:
         response = page.goto(path)
@@ -59,3 +71,7 @@ def test_a_team_manager_can_use_every_staff_page(page, check_page, manager, agen
     page.goto("/account/tokens")
     page.get_by_role("button", name="Create token").click()
     check_page(page, "tokens with errors")
+    page.goto("/alerts/new")
+    page.get_by_role("button", name="Raise the alert").click()
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    check_page(page, "raise an alert with errors")

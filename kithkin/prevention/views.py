@@ -1,0 +1,105 @@
+"""Alerts for staff: the team's list (the ones that match nobody first), one alert, and raising one."""
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from kithkin.core.access import can_take_contacts
+from kithkin.core.actions import ActionError
+from kithkin.core.audit import Auditor
+from kithkin.core.decorators import forbidden, staff_required
+from kithkin.core.jinja import pagination
+from kithkin.people.models import Person
+from kithkin.people.search import find_people
+from kithkin.prevention import actions
+from kithkin.prevention.forms import StaffAlertForm
+from kithkin.prevention.models import Alert, AlertStatus
+from kithkin.prevention.policies import can_resolve_alert
+
+
+@staff_required(can_take_contacts)
+def alerts(request):
+    team_alerts = Alert.objects.filter(team=request.user.team).select_related("person")
+    unmatched = list(team_alerts.filter(status=AlertStatus.UNMATCHED).order_by("received_at")[:200])
+    page = Paginator(team_alerts.exclude(status=AlertStatus.UNMATCHED), 50).get_page(request.GET.get("page"))
+    return render(request, "prevention/alerts.html", {
+        "unmatched": unmatched, "page": page, "pagination": pagination(page, "Earlier alerts"), "active": "alerts",
+    })
+
+
+def _alert_for_user(request, alert_id: int):
+    alert = get_object_or_404(Alert.objects.select_related("person", "team", "sender"), pk=alert_id)
+    return alert if can_resolve_alert(request.user, alert) else None
+
+
+@staff_required(can_take_contacts)
+def alert_detail(request, alert_id: int):
+    alert = _alert_for_user(request, alert_id)
+    if alert is None:
+        return forbidden(request, "This alert went to another team.")
+    if alert.person:
+        Auditor.for_request(request).viewed(alert.person, what=f"alert {alert.pk}")
+    query = request.GET.get("q", "").strip()
+    matches = find_people(query, Auditor.for_request(request)) if query and alert.status == "unmatched" else []
+    return render(request, "prevention/alert_detail.html", {
+        "alert": alert, "events": alert.events.select_related("user"), "query": query, "matches": matches,
+        "active": "alerts",
+    })
+
+
+@require_POST
+@staff_required(can_take_contacts)
+def alert_match(request, alert_id: int):
+    alert = _alert_for_user(request, alert_id)
+    if alert is None:
+        return forbidden(request, "This alert went to another team.")
+    person = get_object_or_404(Person, pk=request.POST.get("person_id") or 0)
+    try:
+        actions.match_by_hand(alert, person, Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Matched to {person.full_name}.")
+    return redirect("alert_detail", alert.pk)
+
+
+@require_POST
+@staff_required(can_take_contacts)
+def alert_not_for_us(request, alert_id: int):
+    alert = _alert_for_user(request, alert_id)
+    if alert is None:
+        return forbidden(request, "This alert went to another team.")
+    try:
+        actions.not_for_us(alert, request.POST.get("note", "")[:1000], Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Closed: not someone we support.")
+    return redirect("alert_detail", alert.pk)
+
+
+@staff_required(can_take_contacts)
+def alert_new(request):
+    form = StaffAlertForm(request.POST or None, initial={"idempotency_key": f"page-{uuid.uuid4()}"})
+    sent = Alert.objects.filter(sender=request.user, idempotency_key=request.POST.get("idempotency_key", "")).first()
+    if request.method == "POST" and sent is not None:
+        return redirect("alert_detail", sent.pk)  # the button pressed twice: this form's alert is already in
+    if request.method == "POST" and form.is_valid():
+        try:
+            alert, resent = actions.receive_alert(form.alert_data(), form.cleaned_data["idempotency_key"],
+                                                  Auditor.for_request(request))
+        except ValidationError as exc:
+            form.add_error(None, exc.messages)
+        except ActionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if not resent:
+                messages.success(request, "Alert raised." + (" It matched a person's record." if alert.person
+                                                             else " It matched nobody: it is on the team's list."))
+            return redirect("alert_detail", alert.pk) if can_resolve_alert(request.user, alert) else redirect("alerts")
+    return render(request, "prevention/alert_new.html", {"form": form, "active": "alerts"},
+                  status=400 if form.errors else 200)

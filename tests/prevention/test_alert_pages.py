@@ -1,0 +1,88 @@
+"""Alerts for staff: raising one from a page, and resolving the ones that match nobody."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from kithkin.core.audit import Auditor
+from kithkin.prevention import actions
+from kithkin.prevention.models import Alert
+from tests.conftest import client_for, make_person
+
+pytestmark = pytest.mark.django_db
+
+
+def page_alert(**changes) -> dict:
+    today = timezone.localdate()
+    data = {"idempotency_key": "page-1", "kind": "fall", "source": "staff", "source_name": "",
+            "occurred_on_day": today.day, "occurred_on_month": today.month, "occurred_on_year": today.year,
+            "occurred_time": "", "given_name": "Arthur", "family_name": "Jones", "date_of_birth_day": "7",
+            "date_of_birth_month": "3", "date_of_birth_year": "1942", "postcode": "FN1 1AD",
+            "details": "His neighbour found him on the kitchen floor."}
+    data.update(changes)
+    return data
+
+
+def unmatched_alert(sender):
+    return actions.receive_alert({"kind": "fall", "source": "ambulance", "source_name": "East of England",
+                                  "occurred_at": timezone.now() - timedelta(hours=2), "given_name": "Edna",
+                                  "family_name": "Jones", "postcode": "FN1 1AD"}, "amb-1", Auditor(sender))[0]
+
+
+def test_a_worker_raises_an_alert_and_pressing_twice_makes_one(agent):
+    arthur = make_person(agent, date_of_birth="1942-03-07", postcode="FN1 1AD")
+    client = client_for(agent)
+    assert "Raise an alert" in client.get("/alerts/new").content.decode()
+
+    first = client.post("/alerts/new", page_alert())
+    again = client.post("/alerts/new", page_alert())
+
+    alert = Alert.objects.get()
+    assert first.status_code == again.status_code == 302
+    assert (alert.person, alert.kind, alert.source) == (arthur, "fall", "staff")
+
+
+def test_the_page_shows_what_is_missing_or_wrong(agent):
+    client = client_for(agent)
+    empty = client.post("/alerts/new", {"idempotency_key": "page-2", "source": "staff"})
+    page = empty.content.decode()
+    assert empty.status_code == 400
+    for message in ("Say what happened", "Give the day it happened"):
+        assert message in page
+
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    future = client.post("/alerts/new", page_alert(occurred_on_day=tomorrow.day, occurred_on_month=tomorrow.month,
+                                                   occurred_on_year=tomorrow.year, idempotency_key="page-3"))
+    assert future.status_code == 400
+    nobody = client.post("/alerts/new", page_alert(given_name="", idempotency_key="page-4"))
+    assert "Say who it is about" in nobody.content.decode()
+    assert not Alert.objects.exists()
+
+
+def test_an_unmatched_alert_is_matched_by_hand_from_the_teams_list(agent, manager):
+    edna = make_person(agent, given_name="Edna", date_of_birth="1945-06-01")
+    alert = unmatched_alert(manager)
+    client = client_for(agent)
+
+    assert "Edna Jones" in client.get("/alerts").content.decode()
+    found = client.get(f"/alerts/{alert.pk}?q=Edna").content.decode()
+    assert "This is them" in found
+    client.post(f"/alerts/{alert.pk}/match", {"person_id": edna.pk})
+
+    alert.refresh_from_db()
+    assert (alert.person, alert.matched_by, alert.status, alert.resolved_by) == (edna, "by_hand", "matched", agent)
+
+
+def test_not_for_us_needs_a_reason_and_other_teams_cannot_touch_it(agent, manager, outsider):
+    alert = unmatched_alert(manager)
+    client = client_for(agent)
+
+    client.post(f"/alerts/{alert.pk}/not-for-us", {"note": ""})
+    alert.refresh_from_db()
+    assert alert.status == "unmatched"
+    client.post(f"/alerts/{alert.pk}/not-for-us", {"note": "Lives in Norfolk: passed to their front door"})
+    alert.refresh_from_db()
+    assert alert.status == "not_for_us"
+
+    assert client_for(outsider).get(f"/alerts/{alert.pk}").status_code == 403
