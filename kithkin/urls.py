@@ -10,6 +10,7 @@ from kithkin.directory import manage_views as directory_manage
 from kithkin.directory import views as directory
 from kithkin.directory.api import oruk
 from kithkin.people import views as people
+from kithkin.prevention import crisis_views as crisis
 from kithkin.prevention import views as alerts
 
 urlpatterns = [
@@ -35,6 +36,12 @@ urlpatterns = [
     path("alerts/<int:alert_id>", alerts.alert_detail, name="alert_detail"),
     path("alerts/<int:alert_id>/match", alerts.alert_match, name="alert_match"),
     path("alerts/<int:alert_id>/not-for-us", alerts.alert_not_for_us, name="alert_not_for_us"),
+    path("crisis/<int:episode_id>", crisis.episode_page, name="crisis_episode"),
+    path("crisis/<int:episode_id>/end", crisis.episode_close, name="episode_close"),
+    path("check-ins/<int:check_in_id>", crisis.check_in, name="check_in"),
+    path("tasks", crisis.team_tasks, name="team_tasks"),
+    path("tasks/<int:task_id>/done", crisis.task_done, name="task_done"),
+    path("notifications", crisis.notifications, name="notifications"),
     path("worklist", front_door.worklist, name="worklist"),
     path("figures", front_door.figures, name="figures"),
     path("contacts/new", front_door.contact_new, name="contact_new"),

@@ -10,6 +10,7 @@ from kithkin.conversations.routing import team_for_postcode
 from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor, snapshot
 from kithkin.prevention import events
+from kithkin.prevention.crisis import respond_to_alert
 from kithkin.prevention.matching import match_person
 from kithkin.prevention.models import Alert, AlertEvent, AlertStatus
 
@@ -62,6 +63,7 @@ def _store(data: dict, idempotency_key: str, fingerprint: str, auditor: Auditor)
         events.alert_event(alert, AlertEvent.Kind.MATCHED, auditor.actor, detail=how)
     auditor.created(alert, person=person, summary=f"Alert: {alert.get_kind_display()} "
                                                   f"({alert.source_name or alert.get_source_display()})")
+    respond_to_alert(alert, auditor)
     return alert
 
 
@@ -76,6 +78,7 @@ def match_by_hand(alert: Alert, person, auditor: Auditor) -> Alert:
     alert.save()
     events.alert_event(alert, AlertEvent.Kind.MATCHED, auditor.actor, detail="by hand")
     auditor.changed(alert, before, person=person, summary="Matched an alert to a person by hand")
+    respond_to_alert(alert, auditor)
     return alert
 
 

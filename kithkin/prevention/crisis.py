@@ -1,0 +1,129 @@
+"""When an alert comes in about someone: set off their (or their cared-for person's) contingency plan,
+or, with no plan, ask the locality team for a rapid response within the hour. Called inside the alert's
+own transaction, so an alert is never stored without what it should set off."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from kithkin.conversations.routing import team_for_postcode
+from kithkin.core.actions import ActionError
+from kithkin.core.audit import Auditor, snapshot
+from kithkin.prevention.models import (
+    AlertKind,
+    CheckIn,
+    CrisisEpisode,
+    EpisodeOutcome,
+    Notification,
+    PlanPart,
+    PlanTrigger,
+    Task,
+)
+from kithkin.prevention.tasks import email_notification
+
+# Alerts that need someone to act now when there is no plan to follow.
+URGENT = {AlertKind.HOSPITAL_ADMISSION, AlertKind.FALL, AlertKind.CARER_UNABLE, AlertKind.MISSED_VISITS,
+          AlertKind.SAFEGUARDING}
+RAPID_RESPONSE = timedelta(hours=1)
+CHECK_IN_DAYS = (2, 7, 21)  # "How are you coping?": soon, after a week, and half way
+
+
+def respond_to_alert(alert, auditor: Auditor) -> list:
+    """Episodes and tasks the alert set off (empty when it set nothing off)."""
+    if alert.person_id is None:
+        return []
+    triggers = list(PlanTrigger.objects.filter(about_id=alert.person_id, kind=alert.kind, plan__is_active=True)
+                    .select_related("plan", "plan__person", "plan__named_worker"))
+    if triggers:
+        return [_set_off(trigger, alert, auditor) for trigger in triggers]
+    if alert.kind in URGENT:
+        return [_rapid_response(alert, auditor)]
+    return []
+
+
+def _set_off(trigger: PlanTrigger, alert, auditor: Auditor) -> CrisisEpisode:
+    plan = trigger.plan
+    episode = plan.episodes.filter(closed_at=None).first()
+    if episode is None:
+        episode = _open_episode(plan, alert, auditor)
+    now = timezone.now()
+    for action in plan.actions.filter(part=trigger.part):
+        Task.objects.create(episode=episode, person=plan.person, team=episode.team, title=action.what,
+                            who=action.who, owner=action.owner or plan.named_worker, from_action=action,
+                            from_alert=alert, due_at=now + timedelta(hours=action.within_hours))
+    part = "coming-home part of the plan" if trigger.part == PlanPart.COMING_HOME else "plan"
+    notify(plan.named_worker, f"{plan.person.full_name}'s {part} has been set off: {trigger.description}",
+           reverse("crisis_episode", args=[episode.pk]))
+    return episode
+
+
+def _open_episode(plan, alert, auditor: Auditor) -> CrisisEpisode:
+    now = timezone.now()
+    episode = CrisisEpisode.objects.create(
+        person=plan.person, plan=plan, opened_by_alert=alert, named_worker=plan.named_worker, opened_at=now,
+        team=alert.team or team_for_postcode(plan.person.postcode),
+        ends_on=timezone.localdate(now) + timedelta(weeks=settings.KITHKIN_CRISIS_WEEKS))
+    CheckIn.objects.bulk_create([CheckIn(episode=episode, due_on=timezone.localdate(now) + timedelta(days=d))
+                                 for d in CHECK_IN_DAYS])
+    auditor.created(episode, person=plan.person, summary=f"Crisis support opened from the plan: {alert}")
+    return episode
+
+
+def _rapid_response(alert, auditor: Auditor) -> Task:
+    task = Task.objects.create(person=alert.person, team=alert.team, from_alert=alert,
+                               title=f"Rapid response: {alert.get_kind_display().lower()} (no contingency plan)",
+                               due_at=alert.received_at + RAPID_RESPONSE)
+    auditor.created(task, person=alert.person, summary="Rapid-response task for the locality team")
+    return task
+
+
+def notify(user, text: str, url: str) -> Notification | None:
+    """In the app now, and by email once the transaction commits."""
+    if user is None:
+        return None
+    note = Notification.objects.create(user=user, text=text[:300], url=url)
+    if user.email:
+        transaction.on_commit(lambda: email_notification.enqueue(note.pk))
+    return note
+
+
+@transaction.atomic
+def complete_task(task: Task, auditor: Auditor) -> Task:
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if task.done_at is not None:
+        raise ActionError("This task is already done")
+    before = snapshot(task)
+    task.done_at, task.done_by = timezone.now(), auditor.actor
+    task.save(update_fields=["done_at", "done_by"])
+    auditor.changed(task, before, person=task.person, summary=f"Done: {task.title}")
+    return task
+
+
+@transaction.atomic
+def record_check_in(check_in: CheckIn, how_coping: str, auditor: Auditor) -> CheckIn:
+    if not how_coping.strip():
+        raise ActionError("Write down how they are coping, in their words")
+    before = snapshot(check_in)
+    check_in.how_coping, check_in.held_at, check_in.held_by = how_coping.strip(), timezone.now(), auditor.actor
+    check_in.save()
+    auditor.changed(check_in, before, person=check_in.episode.person, summary="Recorded a check-in")
+    return check_in
+
+
+@transaction.atomic
+def close_episode(episode: CrisisEpisode, outcome: str, notes: str, auditor: Auditor) -> CrisisEpisode:
+    episode = CrisisEpisode.objects.select_for_update().get(pk=episode.pk)
+    if episode.closed_at is not None:
+        raise ActionError("This crisis support has already ended")
+    if outcome not in EpisodeOutcome.values:
+        raise ActionError("Choose how the crisis support ended")
+    before = snapshot(episode)
+    episode.outcome, episode.outcome_notes, episode.closed_at = outcome, notes.strip(), timezone.now()
+    episode.save()
+    episode.tasks.filter(done_at=None).update(done_at=episode.closed_at, done_by=auditor.actor)
+    auditor.changed(episode, before, person=episode.person,
+                    summary=f"Crisis support ended: {episode.get_outcome_display()}")
+    return episode

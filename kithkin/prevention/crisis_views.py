@@ -1,0 +1,98 @@
+"""Crisis support for staff: an episode's page (tasks, check-ins, ending it), the team's tasks, and a
+member of staff's notifications."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from kithkin.core.access import can_take_contacts, is_staff_member
+from kithkin.core.actions import ActionError
+from kithkin.core.audit import Auditor
+from kithkin.core.decorators import forbidden, staff_required
+from kithkin.people.policies import get_person_for_user
+from kithkin.prevention import crisis
+from kithkin.prevention.models import CheckIn, CrisisEpisode, EpisodeOutcome, Notification, Task
+
+
+def _episode_for_user(request, episode_id: int):
+    """The episode, if the user's team runs it or they may see the person (need-to-know)."""
+    episode = get_object_or_404(CrisisEpisode.objects.select_related("person", "plan", "named_worker", "team"),
+                                pk=episode_id)
+    if request.user.team_id == episode.team_id and request.user.does_casework:
+        return episode
+    _person, reason = get_person_for_user(request.user, episode.person_id)
+    return episode if reason is not None else None
+
+
+@staff_required(can_take_contacts)
+def episode_page(request, episode_id: int):
+    episode = _episode_for_user(request, episode_id)
+    if episode is None:
+        return forbidden(request, "This crisis support is run by another team.")
+    Auditor.for_request(request).viewed(episode.person, what="crisis support")
+    return render(request, "prevention/episode.html", {
+        "episode": episode, "tasks": episode.tasks.select_related("owner", "done_by"),
+        "check_ins": episode.check_ins.select_related("held_by"), "outcomes": EpisodeOutcome.choices,
+        "now": timezone.now(), "active": "tasks",
+    })
+
+
+@require_POST
+@staff_required(can_take_contacts)
+def task_done(request, task_id: int):
+    task = get_object_or_404(Task, pk=task_id)
+    if task.team_id != request.user.team_id:
+        return forbidden(request, "This task belongs to another team.")
+    try:
+        crisis.complete_task(task, Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Done: {task.title}")
+    return redirect("crisis_episode", task.episode_id) if task.episode_id else redirect("team_tasks")
+
+
+@require_POST
+@staff_required(can_take_contacts)
+def check_in(request, check_in_id: int):
+    item = get_object_or_404(CheckIn.objects.select_related("episode"), pk=check_in_id)
+    if _episode_for_user(request, item.episode_id) is None:
+        return forbidden(request, "This crisis support is run by another team.")
+    try:
+        crisis.record_check_in(item, request.POST.get("how_coping", "")[:5000], Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Check-in recorded.")
+    return redirect("crisis_episode", item.episode_id)
+
+
+@require_POST
+@staff_required(can_take_contacts)
+def episode_close(request, episode_id: int):
+    episode = _episode_for_user(request, episode_id)
+    if episode is None:
+        return forbidden(request, "This crisis support is run by another team.")
+    try:
+        crisis.close_episode(episode, request.POST.get("outcome", ""), request.POST.get("notes", "")[:5000],
+                             Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Crisis support ended.")
+    return redirect("crisis_episode", episode.pk)
+
+
+@staff_required(can_take_contacts)
+def team_tasks(request):
+    open_tasks = Task.objects.filter(team=request.user.team, done_at=None).select_related("person", "owner")
+    return render(request, "prevention/tasks.html", {"tasks": open_tasks.order_by("due_at"), "now": timezone.now(),
+                                                     "active": "tasks"})
+
+
+@staff_required(is_staff_member)
+def notifications(request):
+    mine = list(Notification.objects.filter(user=request.user)[:100])
+    Notification.objects.filter(user=request.user, read_at=None).update(read_at=timezone.now())
+    return render(request, "prevention/notifications.html", {"notifications": mine, "active": "notifications"})

@@ -1,0 +1,50 @@
+"""Making and changing contingency plans. Every change is audited against the person."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from kithkin.core.audit import Auditor
+from kithkin.prevention.models import AlertKind, ContingencyPlan, PlanAction, PlanContact, PlanPart, PlanTrigger
+
+
+@transaction.atomic
+def make_plan(person, data: dict, auditor: Auditor) -> ContingencyPlan:
+    """A new plan replaces the person's current one (kept, inactive, for the record)."""
+    plan = ContingencyPlan(person=person, created_by=auditor.actor, **data)
+    plan.full_clean()
+    ContingencyPlan.objects.filter(person=person, is_active=True).update(is_active=False,
+                                                                         updated_at=timezone.now())
+    plan.save()
+    auditor.created(plan, person=person, summary="Made a contingency plan")
+    return plan
+
+
+@transaction.atomic
+def add_trigger(plan: ContingencyPlan, kind: str, about, description: str, auditor: Auditor,
+                part: str = PlanPart.CRISIS) -> PlanTrigger:
+    if kind not in AlertKind.values:
+        raise ValidationError({"kind": "Choose what would set the plan off"})
+    trigger = PlanTrigger(plan=plan, kind=kind, about=about, description=description, part=part)
+    trigger.full_clean()
+    trigger.save()
+    auditor.created(trigger, person=plan.person, summary=f"Plan trigger: {description}")
+    return trigger
+
+
+@transaction.atomic
+def add_action(plan: ContingencyPlan, data: dict, auditor: Auditor) -> PlanAction:
+    action = PlanAction(plan=plan, **data)
+    action.full_clean()
+    action.save()
+    auditor.created(action, person=plan.person, summary=f"Plan action: {action}")
+    return action
+
+
+@transaction.atomic
+def add_contact(plan: ContingencyPlan, data: dict, auditor: Auditor) -> PlanContact:
+    contact = PlanContact(plan=plan, **data)
+    contact.full_clean()
+    contact.save()
+    auditor.created(contact, person=plan.person, summary=f"Plan contact: {contact.name}")
+    return contact

@@ -1,0 +1,145 @@
+"""The Jones story in the domain: a plan made before the crisis, set off at once by the GP's alert,
+tasks with owners and due times, the worker told, the coming-home part on discharge, and an ending."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from kithkin.core.audit import Auditor
+from kithkin.core.models import Role
+from kithkin.prevention import crisis, plans
+from kithkin.prevention.models import CrisisEpisode, Notification, Task
+from tests.conftest import client_for, make_person, make_user
+
+pytestmark = pytest.mark.django_db
+
+ARTHUR_NHS = "9434765919"
+
+
+@pytest.fixture
+def jones(agent, manager):
+    """Edna's plan, made with Edna, Arthur and Sarah: if Arthur goes into hospital, people she knows come."""
+    manager.email = "maria@example.org"
+    manager.save()
+    arthur = make_person(agent, nhs_number=ARTHUR_NHS, postcode="FN1 1AD")
+    edna = make_person(agent, given_name="Edna", postcode="FN1 1AD")
+    auditor = Auditor(agent)
+    plan = plans.make_plan(edna, {
+        "made_with": "Edna, Arthur and their daughter Sarah", "named_worker": manager,
+        "what_matters_most": "Staying at home, in her own routine, with people she knows",
+        "what_helps": "Her garden, the radio, a cup of tea", "what_upsets": "Strangers in the house at night",
+        "review_on": timezone.localdate() + timedelta(days=180)}, auditor)
+    plans.add_trigger(plan, "hospital_admission", arthur, "Arthur is admitted to hospital", auditor)
+    plans.add_trigger(plan, "hospital_discharge", arthur, "Arthur comes home from hospital", auditor,
+                      part="coming_home")
+    plans.add_action(plan, {"who": "Sarah (daughter)", "what": "Visits Edna each evening", "within_hours": 4},
+                     auditor)
+    plans.add_action(plan, {"who": "Willow Day Centre sitting service", "what": "Sits with Edna in the day",
+                            "within_hours": 24, "owner": agent}, auditor)
+    plans.add_action(plan, {"who": "Settle In", "what": "Helps Arthur settle back home", "within_hours": 24,
+                            "part": "coming_home"}, auditor)
+    return {"arthur": arthur, "edna": edna, "plan": plan}
+
+
+@pytest.fixture
+def gp(team, token_for):
+    key = token_for(make_user("wickfield.surgery", Role.PARTNER, name="Wickfield Surgery"))
+
+    def send(kind: str, key_id: str, **extra):
+        body = {"idempotency_key": key_id, "kind": kind, "source": "gp_practice", "source_name": "Wickfield Surgery",
+                "occurred_at": (timezone.now() - timedelta(minutes=30)).isoformat(), "nhs_number": ARTHUR_NHS,
+                **extra}
+        return Client().post("/api/alerts", json.dumps(body), content_type="application/json",
+                             HTTP_AUTHORIZATION=f"Bearer {key}")
+
+    return send
+
+
+def test_the_admission_alert_sets_the_plan_off_at_once(jones, gp, manager, agent, mailoutbox,
+                                                        django_capture_on_commit_callbacks):
+    before = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert gp("hospital_admission", "adm-1").status_code == 201
+
+    episode = CrisisEpisode.objects.get()
+    assert (episode.person, episode.plan, episode.named_worker) == (jones["edna"], jones["plan"], manager)
+    assert episode.ends_on == timezone.localdate() + timedelta(weeks=6)
+    tasks = {t.title: t for t in episode.tasks.all()}
+    assert set(tasks) == {"Visits Edna each evening", "Sits with Edna in the day"}
+    assert tasks["Sits with Edna in the day"].owner == agent
+    assert tasks["Visits Edna each evening"].owner == manager  # the named worker makes sure
+    assert before + timedelta(hours=4) <= tasks["Visits Edna each evening"].due_at
+    assert episode.check_ins.count() == 3
+
+    note = Notification.objects.get(user=manager)
+    assert "Edna Jones's plan has been set off: Arthur is admitted to hospital" in note.text
+    assert mailoutbox and mailoutbox[0].to == ["maria@example.org"] and note.url in mailoutbox[0].body
+
+
+def test_a_resent_alert_sets_nothing_off_twice(jones, gp):
+    gp("hospital_admission", "adm-1")
+    gp("hospital_admission", "adm-1")
+    assert CrisisEpisode.objects.count() == 1 and Task.objects.count() == 2
+
+
+def test_the_discharge_sets_off_the_coming_home_part_of_the_same_episode(jones, gp):
+    gp("hospital_admission", "adm-1")
+    gp("hospital_discharge", "dis-1")
+
+    episode = CrisisEpisode.objects.get()
+    assert "Helps Arthur settle back home" in set(episode.tasks.values_list("title", flat=True))
+
+
+def test_without_a_plan_a_fall_is_a_rapid_response_task_within_the_hour(agent, gp, team):
+    make_person(agent, nhs_number=ARTHUR_NHS, postcode="FN1 1AD")
+    gp("fall", "fall-1")
+
+    task = Task.objects.get()
+    assert task.episode is None and task.team == team and "Rapid response" in task.title
+    assert task.due_at - task.from_alert.received_at == timedelta(hours=1)
+    assert not CrisisEpisode.objects.exists()
+
+
+def test_an_unmatched_alert_sets_its_plan_off_once_matched_by_hand(jones, agent, manager):
+    from kithkin.prevention import actions
+
+    alert, _ = actions.receive_alert({
+        "kind": "hospital_admission", "source": "hospital", "source_name": "Fenmere General",
+        "occurred_at": timezone.now(), "given_name": "Arthur", "family_name": "Jones"}, "fg-1", Auditor(manager))
+    assert not CrisisEpisode.objects.exists()
+
+    actions.match_by_hand(alert, jones["arthur"], Auditor(agent))
+
+    assert CrisisEpisode.objects.get().person == jones["edna"]
+
+
+def test_the_worker_checks_in_finishes_tasks_and_ends_it_back_in_the_community(jones, gp, agent):
+    gp("hospital_admission", "adm-1")
+    episode = CrisisEpisode.objects.get()
+    client = client_for(agent)
+
+    page = client.get(f"/crisis/{episode.pk}").content.decode()
+    assert "Visits Edna each evening" in page and "Strangers in the house at night" in page
+    first = episode.check_ins.first()
+    client.post(f"/check-ins/{first.pk}", {"how_coping": "Sarah's evenings help; I miss Arthur"})
+    task = episode.tasks.first()
+    client.post(f"/tasks/{task.pk}/done")
+    client.post(f"/crisis/{episode.pk}/end", {"outcome": "back_to_community",
+                                              "notes": "Arthur home; lunch club on Tuesdays"})
+
+    episode.refresh_from_db()
+    first.refresh_from_db()
+    assert first.how_coping == "Sarah's evenings help; I miss Arthur" and first.held_by == agent
+    assert episode.outcome == "back_to_community" and episode.closed_at is not None
+    assert not episode.tasks.filter(done_at=None).exists()
+    with pytest.raises(Exception, match="already ended"):
+        crisis.close_episode(episode, "other", "", Auditor(agent))
+
+
+def test_other_teams_cannot_open_the_episode(jones, gp, outsider):
+    gp("hospital_admission", "adm-1")
+    episode = CrisisEpisode.objects.get()
+    assert client_for(outsider).get(f"/crisis/{episode.pk}").status_code == 403
