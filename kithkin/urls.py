@@ -11,6 +11,7 @@ from kithkin.directory import views as directory
 from kithkin.directory.api import oruk
 from kithkin.people import views as people
 from kithkin.prevention import crisis_views as crisis
+from kithkin.prevention import plan_views as plan_pages
 from kithkin.prevention import views as alerts
 
 urlpatterns = [
@@ -64,6 +65,12 @@ urlpatterns = [
     path("people/<int:person_id>/circle/<int:member_id>/carer-conversation", people.carer_conversation,
          name="carer_conversation"),
     path("people/<int:person_id>/break-glass", people.break_glass, name="break_glass"),
+    path("people/<int:person_id>/plan", plan_pages.plan_page, name="contingency_plan"),
+    path("people/<int:person_id>/plan/new", plan_pages.plan_new, name="plan_new"),
+    path("people/<int:person_id>/plan/card", plan_pages.plan_card, name="plan_card"),
+    path("people/<int:person_id>/plan/triggers/add", plan_pages.trigger_add, name="plan_trigger_add"),
+    path("people/<int:person_id>/plan/actions/add", plan_pages.action_add, name="plan_action_add"),
+    path("people/<int:person_id>/plan/contacts/add", plan_pages.contact_add, name="plan_contact_add"),
     path("people/<int:person_id>/export", people.person_export, name="person_export"),
     path("manage/audit", audit_views.audit_log, name="audit_log"),
     path("manage/break-glass", audit_views.break_glass_reviews, name="break_glass_reviews"),

@@ -50,7 +50,9 @@ def _set_off(trigger: PlanTrigger, alert, auditor: Auditor) -> CrisisEpisode:
     if episode is None:
         episode = _open_episode(plan, alert, auditor)
     now = timezone.now()
-    for action in plan.actions.filter(part=trigger.part):
+    running = set(episode.tasks.filter(done_at=None).values_list("from_action_id", flat=True))
+    for action in plan.actions.filter(part=trigger.part).exclude(pk__in=running):
+        # An action already under way in this episode is not asked for twice by a second alert.
         Task.objects.create(episode=episode, person=plan.person, team=episode.team, title=action.what,
                             who=action.who, owner=action.owner or plan.named_worker, from_action=action,
                             from_alert=alert, due_at=now + timedelta(hours=action.within_hours))

@@ -85,6 +85,12 @@ def test_a_resent_alert_sets_nothing_off_twice(jones, gp):
     assert CrisisEpisode.objects.count() == 1 and Task.objects.count() == 2
 
 
+def test_a_second_admission_while_the_plan_runs_asks_for_nothing_already_under_way(jones, gp):
+    gp("hospital_admission", "adm-1")
+    gp("hospital_admission", "adm-2")  # a new alert, not a resend: the hospital sent another
+    assert CrisisEpisode.objects.count() == 1 and Task.objects.count() == 2
+
+
 def test_the_discharge_sets_off_the_coming_home_part_of_the_same_episode(jones, gp):
     gp("hospital_admission", "adm-1")
     gp("hospital_discharge", "dis-1")

@@ -1,0 +1,112 @@
+"""A person's contingency plan: making it, adding to it, and printing it (the one-page plan and the
+carer's emergency card). Need-to-know applies: reading needs a reason, changing needs casework."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from kithkin.core.audit import Auditor
+from kithkin.core.decorators import forbidden, staff_required
+from kithkin.people.policies import can_change_person, get_person_for_user
+from kithkin.prevention import plans
+from kithkin.prevention.plan_forms import ActionForm, ContactForm, PlanForm, TriggerForm
+
+
+def _plan_context(request, person_id: int, change: bool):
+    person, reason = get_person_for_user(request.user, person_id)
+    if person is None or reason is None or (change and not can_change_person(request.user, person, reason)):
+        return None, None
+    return person, person.contingency_plans.filter(is_active=True).first()
+
+
+def _apply(form, exc: ValidationError) -> None:
+    for name, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
+        form.add_error(name if name in form.fields else None, errors)
+
+
+@staff_required()
+def plan_page(request, person_id: int):
+    person, plan = _plan_context(request, person_id, change=False)
+    if person is None:
+        return forbidden(request, "You cannot see this person's plan.")
+    Auditor.for_request(request).viewed(person, what="contingency plan")
+    template = "prevention/plan_print.html" if request.GET.get("print") else "prevention/plan.html"
+    return render(request, template, {"person": person, "plan": plan, "active": "people",
+                                      "can_change": can_change_person(request.user, person)})
+
+
+@staff_required()
+def plan_card(request, person_id: int):
+    person, plan = _plan_context(request, person_id, change=False)
+    if person is None or plan is None:
+        return forbidden(request, "There is no plan you can see.")
+    Auditor.for_request(request).viewed(person, what="carer's emergency card")
+    carers = [t.about for t in plan.triggers.select_related("about") if t.about_id != person.pk]
+    return render(request, "prevention/plan_card.html", {"person": person, "plan": plan, "carers": carers})
+
+
+@staff_required()
+def plan_new(request, person_id: int):
+    person, _ = _plan_context(request, person_id, change=True)
+    if person is None:
+        return forbidden(request, "You cannot change this record.")
+    form = PlanForm(request.POST if request.method == "POST" else None, team=request.user.team)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plans.make_plan(person, form.cleaned_data, Auditor.for_request(request))
+        except ValidationError as exc:
+            _apply(form, exc)
+        else:
+            messages.success(request, "Plan made. Now add what would set it off, and who does what.")
+            return redirect("contingency_plan", person.pk)
+    return render(request, "prevention/plan_form.html", {"form": form, "person": person, "active": "people",
+                                                         "title": "Make a contingency plan"},
+                  status=400 if form.errors else 200)
+
+
+def _add(request, person_id: int, form_class, save, title: str, **form_kwargs):
+    person, plan = _plan_context(request, person_id, change=True)
+    if person is None or plan is None:
+        return forbidden(request, "You cannot change this plan.")
+    kwargs = {k: (v(person) if callable(v) else v) for k, v in form_kwargs.items()}
+    form = form_class(request.POST if request.method == "POST" else None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(plan, person, form.cleaned_data, Auditor.for_request(request))
+        except ValidationError as exc:
+            _apply(form, exc)
+        else:
+            messages.success(request, "Added to the plan.")
+            return redirect("contingency_plan", person.pk)
+    return render(request, "prevention/plan_form.html", {"form": form, "person": person, "active": "people",
+                                                         "title": title}, status=400 if form.errors else 200)
+
+
+def _people_for_triggers(person):
+    """The person, and the people in their circle who have records of their own (Arthur for Edna)."""
+    linked = [m.linked_person for m in person.circle.select_related("linked_person") if m.linked_person_id]
+    return [person, *linked]
+
+
+@staff_required()
+def trigger_add(request, person_id: int):
+    def save(plan, person, data, auditor):
+        about = next((p for p in _people_for_triggers(person) if p.pk == data["about"]), None)
+        if about is None:
+            raise ValidationError({"about": "Choose who it would happen to"})
+        plans.add_trigger(plan, data["kind"], about, data["description"], auditor, part=data["part"])
+
+    return _add(request, person_id, TriggerForm, save, "What would set the plan off",
+                people=_people_for_triggers)
+
+
+@staff_required()
+def action_add(request, person_id: int):
+    return _add(request, person_id, ActionForm, lambda plan, person, data, auditor: plans.add_action(
+        plan, data, auditor), "Who does what")
+
+
+@staff_required()
+def contact_add(request, person_id: int):
+    return _add(request, person_id, ContactForm, lambda plan, person, data, auditor: plans.add_contact(
+        plan, data, auditor), "A key contact")
