@@ -2,8 +2,9 @@
 
 A worker sees a person only through a legitimate relationship: handling (or having
 recently handled) one of their contacts, being on their care team, the person having
-an open contact on the worker's team worklist, or, for a team manager, a recent contact
-with their team. Outside those, break-glass with a recorded reason. Commissioners and
+an open contact on the worker's team worklist, a recent alert about them sent to the
+worker's team, crisis support the team is giving them, or, for a team manager, a recent
+contact with their team. Outside those, break-glass with a recorded reason. Commissioners and
 administrators see no personal records at all.
 """
 
@@ -21,6 +22,8 @@ CARE_TEAM = "on their care team"
 HANDLING = "handling their contact"
 WORKLIST = "on the team worklist"
 MANAGER = "their team manager"
+ALERT = "an alert to the team"
+CRISIS = "crisis support from the team"
 BREAK_GLASS = "break-glass"
 
 
@@ -50,6 +53,10 @@ def access_reason(user, person: Person) -> str | None:
             return HANDLING
         if user.team_id and contacts.filter(team_id=user.team_id, resolved_at__isnull=True).exists():
             return WORKLIST
+        if user.team_id and person.crisis_episodes.filter(team_id=user.team_id, closed_at__isnull=True).exists():
+            return CRISIS
+        if user.team_id and person.alerts.filter(team_id=user.team_id, received_at__gte=_contact_cutoff()).exists():
+            return ALERT
         if user.is_manager and user.team_id and contacts.filter(
             team_id=user.team_id, received_at__gte=_contact_cutoff()
         ).exists():
@@ -110,6 +117,8 @@ def visible_people(user) -> QuerySet[Person]:
         rule |= Q(contacts__handled_by=user, contacts__resolved_at__isnull=True)
         if user.team_id:
             rule |= Q(contacts__team_id=user.team_id, contacts__resolved_at__isnull=True)
+            rule |= Q(crisis_episodes__team_id=user.team_id, crisis_episodes__closed_at__isnull=True)
+            rule |= Q(alerts__team_id=user.team_id, alerts__received_at__gte=_contact_cutoff())
             if user.is_manager:
                 rule |= Q(contacts__team_id=user.team_id, contacts__received_at__gte=_contact_cutoff())
     ids = Person.objects.filter(rule).values("pk")

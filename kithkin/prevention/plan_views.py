@@ -83,9 +83,12 @@ def _add(request, person_id: int, form_class, save, title: str, **form_kwargs):
 
 
 def _people_for_triggers(person):
-    """The person, and the people in their circle who have records of their own (Arthur for Edna)."""
-    linked = [m.linked_person for m in person.circle.select_related("linked_person") if m.linked_person_id]
-    return [person, *linked]
+    """The person, and the people linked to them through a circle either way (Arthur for Edna)."""
+    from kithkin.people.models import CircleMember
+
+    theirs = [m.linked_person for m in person.circle.select_related("linked_person") if m.linked_person_id]
+    in_whose = [m.person for m in CircleMember.objects.filter(linked_person=person).select_related("person")]
+    return list({p.pk: p for p in [person, *theirs, *in_whose]}.values())
 
 
 @staff_required()

@@ -130,3 +130,16 @@ def test_only_accounts_that_may_send_alerts_can(token_for, commissioner):
                              HTTP_AUTHORIZATION=f"Bearer {token_for(commissioner)}")
     assert response.status_code == 403
     assert Client().post("/api/alerts", json.dumps(an_alert()), content_type="application/json").status_code == 401
+
+
+def test_an_alert_to_the_team_is_a_reason_to_see_the_person_for_that_team_only(send, agent, colleague, outsider):
+    from kithkin.people.policies import ALERT, access_reason, visible_people
+
+    arthur = make_person(outsider, nhs_number=ARTHUR_NHS)  # made by another team: no reason for ours yet
+    assert access_reason(colleague, arthur) is None
+
+    send(an_alert())
+
+    assert access_reason(colleague, arthur) == ALERT
+    assert arthur in visible_people(colleague)
+    assert access_reason(outsider, arthur) != ALERT
