@@ -187,6 +187,9 @@ KITHKIN_MODEL_DIR = os.environ.get("KITHKIN_MODEL_DIR", str(BASE_DIR / ".models"
 # Crisis support is time-limited: how many weeks an episode runs unless it is ended sooner.
 KITHKIN_CRISIS_WEEKS = int(os.environ.get("KITHKIN_CRISIS_WEEKS", "6"))
 
+# The proactive worklist lists people whose risk score is at least this (weights are set in the admin).
+KITHKIN_RISK_THRESHOLD = int(os.environ.get("KITHKIN_RISK_THRESHOLD", "5"))
+
 # Map tiles for the directory's maps: a URL template, or empty for markers on a plain background
 # (the maps and their tables work without tiles). Tiles come from the visitor's browser, so the host is
 # added to the content security policy.

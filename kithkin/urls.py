@@ -12,6 +12,7 @@ from kithkin.directory.api import oruk
 from kithkin.people import views as people
 from kithkin.prevention import crisis_views as crisis
 from kithkin.prevention import plan_views as plan_pages
+from kithkin.prevention import risk_views as risk_pages
 from kithkin.prevention import views as alerts
 
 urlpatterns = [
@@ -66,6 +67,9 @@ urlpatterns = [
          name="carer_conversation"),
     path("people/<int:person_id>/break-glass", people.break_glass, name="break_glass"),
     path("people/<int:person_id>/plan", plan_pages.plan_page, name="contingency_plan"),
+    path("people/<int:person_id>/risk", risk_pages.person_risk, name="person_risk"),
+    path("proactive", risk_pages.proactive_worklist, name="proactive"),
+    path("proactive/<int:person_id>/we-spoke", risk_pages.we_spoke, name="we_spoke"),
     path("people/<int:person_id>/plan/new", plan_pages.plan_new, name="plan_new"),
     path("people/<int:person_id>/plan/card", plan_pages.plan_card, name="plan_card"),
     path("people/<int:person_id>/plan/triggers/add", plan_pages.trigger_add, name="plan_trigger_add"),

@@ -3,7 +3,7 @@ and alerts to look at. Alerts change only through their actions, so they are rea
 
 from django.contrib import admin
 
-from kithkin.prevention.models import Alert, ContingencyPlan, PlanAction, PlanContact, PlanTrigger
+from kithkin.prevention.models import Alert, ContingencyPlan, PlanAction, PlanContact, PlanTrigger, RiskWeight
 
 
 class TriggerInline(admin.TabularInline):
@@ -34,6 +34,20 @@ class AlertAdmin(admin.ModelAdmin):
     list_display = ["kind", "source_name", "occurred_at", "status", "team"]
     list_filter = ["status", "kind", "source"]
     readonly_fields = [f.name for f in Alert._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RiskWeight)
+class RiskWeightAdmin(admin.ModelAdmin):
+    """The council's weights for the risk score: every score shows which indicators added what."""
+
+    list_display = ["indicator", "weight"]
+    list_editable = ["weight"]
 
     def has_add_permission(self, request):
         return False

@@ -51,6 +51,11 @@ def test_a_team_manager_can_use_every_staff_page(page, check_page, manager, agen
         ("/alerts", "Alerts"),
         ("/alerts/new", "Raise an alert"),
         (f"/alerts/{alert.pk}", "Had a fall"),
+        ("/tasks", "Tasks"),
+        ("/notifications", "Notifications"),
+        ("/proactive", "Proactive worklist"),
+        (f"/people/{arthur.pk}/risk", "Risk score"),
+        (f"/people/{arthur.pk}/plan", "Contingency plan"),
     ]
     for path, heading in pages:
         response = page.goto(path)

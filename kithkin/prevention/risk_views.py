@@ -1,0 +1,58 @@
+"""Risk for staff: a person's score and its reasons, recording an indicator, and the team's proactive
+worklist with "we spoke"."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from kithkin.core.access import can_take_contacts
+from kithkin.core.actions import ActionError
+from kithkin.core.audit import Auditor
+from kithkin.core.decorators import forbidden, staff_required
+from kithkin.people.policies import can_change_person, get_person_for_user
+from kithkin.prevention import proactive
+from kithkin.prevention.models import Indicator
+from kithkin.prevention.risk import risk_score, weights
+
+
+@staff_required()
+def person_risk(request, person_id: int):
+    person, reason = get_person_for_user(request.user, person_id)
+    if person is None or reason is None:
+        return forbidden(request, "You cannot see this person's record.")
+    if request.method == "POST":
+        if not can_change_person(request.user, person, reason):
+            return forbidden(request, "You cannot change this record.")
+        try:
+            proactive.record_indicator(person, request.POST.get("indicator", ""), request.POST.get("note", ""),
+                                       Auditor.for_request(request))
+        except ActionError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "Recorded.")
+        return redirect("person_risk", person.pk)
+    Auditor.for_request(request).viewed(person, what="risk score")
+    return render(request, "prevention/risk.html", {
+        "person": person, "risk": risk_score(person), "indicators": Indicator.choices, "weights": weights(),
+        "can_change": can_change_person(request.user, person, reason), "active": "people"})
+
+
+@staff_required(can_take_contacts)
+def proactive_worklist(request):
+    rows = proactive.proactive_rows(request.user)
+    return render(request, "prevention/proactive.html", {"rows": rows, "active": "proactive"})
+
+
+@require_POST
+@staff_required(can_take_contacts)
+def we_spoke(request, person_id: int):
+    person, reason = get_person_for_user(request.user, person_id)
+    if person is None or reason is None or not can_change_person(request.user, person, reason):
+        return forbidden(request, "You cannot change this record.")
+    try:
+        proactive.we_spoke(person, request.POST.get("what_matters", "")[:5000], Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Conversation with {person.full_name} recorded.")
+    return redirect("proactive")
