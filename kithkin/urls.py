@@ -40,6 +40,7 @@ urlpatterns = [
     path("alerts/<int:alert_id>/not-for-us", alerts.alert_not_for_us, name="alert_not_for_us"),
     path("crisis/<int:episode_id>", crisis.episode_page, name="crisis_episode"),
     path("crisis/<int:episode_id>/end", crisis.episode_close, name="episode_close"),
+    path("crisis/<int:episode_id>/goals", crisis.episode_goals, name="episode_goals"),
     path("check-ins/<int:check_in_id>", crisis.check_in, name="check_in"),
     path("tasks", crisis.team_tasks, name="team_tasks"),
     path("tasks/<int:task_id>/done", crisis.task_done, name="task_done"),

@@ -129,3 +129,18 @@ def close_episode(episode: CrisisEpisode, outcome: str, notes: str, auditor: Aud
     auditor.changed(episode, before, person=episode.person,
                     summary=f"Crisis support ended: {episode.get_outcome_display()}")
     return episode
+
+
+@transaction.atomic
+def set_goals(episode: CrisisEpisode, goals: str, options: list[str], auditor: Auditor) -> CrisisEpisode:
+    """Short-term goals in the person's words, and the options being tried."""
+    from kithkin.prevention.models import CrisisOption
+
+    unknown = [o for o in options if o not in CrisisOption.values]
+    if unknown:
+        raise ActionError(f"{unknown[0]} is not an option we know")
+    before = snapshot(episode)
+    episode.goals, episode.options = goals.strip(), list(dict.fromkeys(options))
+    episode.save(update_fields=["goals", "options"])
+    auditor.changed(episode, before, person=episode.person, summary="Crisis support goals and options")
+    return episode

@@ -12,7 +12,7 @@ from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
 from kithkin.people.policies import get_person_for_user
 from kithkin.prevention import crisis
-from kithkin.prevention.models import CheckIn, CrisisEpisode, EpisodeOutcome, Notification, Task
+from kithkin.prevention.models import CheckIn, CrisisEpisode, CrisisOption, EpisodeOutcome, Notification, Task
 
 
 def _episode_for_user(request, episode_id: int):
@@ -34,6 +34,7 @@ def episode_page(request, episode_id: int):
     return render(request, "prevention/episode.html", {
         "episode": episode, "tasks": episode.tasks.select_related("owner", "done_by"),
         "check_ins": episode.check_ins.select_related("held_by"), "outcomes": EpisodeOutcome.choices,
+        "options": CrisisOption.choices,
         "now": timezone.now(), "active": "tasks",
     })
 
@@ -66,6 +67,22 @@ def check_in(request, check_in_id: int):
     else:
         messages.success(request, "Check-in recorded.")
     return redirect("crisis_episode", item.episode_id)
+
+
+@require_POST
+@staff_required(can_take_contacts)
+def episode_goals(request, episode_id: int):
+    episode = _episode_for_user(request, episode_id)
+    if episode is None:
+        return forbidden(request, "This crisis support is run by another team.")
+    try:
+        crisis.set_goals(episode, request.POST.get("goals", "")[:5000], request.POST.getlist("options"),
+                         Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Goals saved.")
+    return redirect("crisis_episode", episode.pk)
 
 
 @require_POST

@@ -129,6 +129,8 @@ def test_the_worker_checks_in_finishes_tasks_and_ends_it_back_in_the_community(j
 
     page = client.get(f"/crisis/{episode.pk}").content.decode()
     assert "Visits Edna each evening" in page and "Strangers in the house at night" in page
+    client.post(f"/crisis/{episode.pk}/goals", {"goals": "Stay at home while Arthur is in hospital",
+                                                 "options": ["sitting", "assistive_technology"]})
     first = episode.check_ins.first()
     client.post(f"/check-ins/{first.pk}", {"how_coping": "Sarah's evenings help; I miss Arthur"})
     task = episode.tasks.first()
@@ -140,6 +142,10 @@ def test_the_worker_checks_in_finishes_tasks_and_ends_it_back_in_the_community(j
     first.refresh_from_db()
     assert first.how_coping == "Sarah's evenings help; I miss Arthur" and first.held_by == agent
     assert episode.outcome == "back_to_community" and episode.closed_at is not None
+    assert episode.goals == "Stay at home while Arthur is in hospital"
+    assert episode.options == ["sitting", "assistive_technology"]
+    assert episode.cld_event_outcome == "NFA: Information and advice or signposting"
+    assert "NFA: Information and advice or signposting" in client.get(f"/crisis/{episode.pk}").content.decode()
     assert not episode.tasks.filter(done_at=None).exists()
     with pytest.raises(Exception, match="already ended"):
         crisis.close_episode(episode, "other", "", Auditor(agent))

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 
 class EpisodeOutcome(models.TextChoices):
-    # (our value, the CLD Release 2 Event_Outcome it is returned as) - see cld.py
+    # Each is returned in the CLD as the Release 2 Event_Outcome in CLD_EVENT_OUTCOME below.
     BACK_TO_COMMUNITY = "back_to_community", "Back to community support, with connections made"
     ENDED_AS_PLANNED = "ended_as_planned", "Support ended as planned"
     REABLEMENT = "reablement", "Went on to reablement"
@@ -18,6 +18,28 @@ class EpisodeOutcome(models.TextChoices):
     DECLINED = "declined", "Support declined"
     DIED = "died", "Died"
     OTHER = "other", "Something else"
+
+
+# Our outcomes as the Client Level Data (Release 2) Event_Outcome values (DHSC's event_outcome_r2 grouping).
+CLD_EVENT_OUTCOME = {
+    EpisodeOutcome.BACK_TO_COMMUNITY: "NFA: Information and advice or signposting",
+    EpisodeOutcome.ENDED_AS_PLANNED: "NFA: Support ended as planned",
+    EpisodeOutcome.REABLEMENT: "Progress to reablement/ST-Max",
+    EpisodeOutcome.ONGOING: "Progress to support planning or services",
+    EpisodeOutcome.ASSESSMENT: "Progress to assessment, review or reassessment",
+    EpisodeOutcome.HOSPITAL: "Admitted to hospital",
+    EpisodeOutcome.DECLINED: "NFA: Support declined",
+    EpisodeOutcome.DIED: "NFA: Deceased",
+    EpisodeOutcome.OTHER: "NFA: Other",
+}
+
+
+class CrisisOption(models.TextChoices):
+    REABLEMENT = "reablement", "Reablement"
+    ASSISTIVE_TECHNOLOGY = "assistive_technology", "Assistive technology"
+    SHORT_BREAK = "short_break", "A short break"
+    SITTING = "sitting", "A sitting service"
+    COMMUNITY = "community", "Community support (from the directory)"
 
 
 class CrisisEpisode(models.Model):
@@ -32,6 +54,7 @@ class CrisisEpisode(models.Model):
     opened_at = models.DateTimeField(default=timezone.now)
     ends_on = models.DateField(help_text="Crisis support is time-limited: six weeks unless the council says")
     goals = models.TextField(blank=True, help_text="Short-term goals, in the person's words")
+    options = models.JSONField(default=list, blank=True, help_text="What was tried: reablement, technology...")
     closed_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=20, choices=EpisodeOutcome.choices, blank=True)
     outcome_notes = models.TextField(blank=True)
@@ -46,6 +69,14 @@ class CrisisEpisode(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def cld_event_outcome(self) -> str:
+        return CLD_EVENT_OUTCOME.get(self.outcome, "")
+
+    def option_labels(self) -> list[str]:
+        labels = dict(CrisisOption.choices)
+        return [labels.get(o, o) for o in self.options]
 
 
 class Task(models.Model):
