@@ -76,6 +76,8 @@ urlpatterns = [
     path("people/<int:person_id>/plan/triggers/add", plan_pages.trigger_add, name="plan_trigger_add"),
     path("people/<int:person_id>/plan/actions/add", plan_pages.action_add, name="plan_action_add"),
     path("people/<int:person_id>/plan/contacts/add", plan_pages.contact_add, name="plan_contact_add"),
+    path("people/<int:person_id>/plan/<str:kind>/<int:item_id>/remove", plan_pages.item_remove,
+         name="plan_item_remove"),
     path("people/<int:person_id>/export", people.person_export, name="person_export"),
     path("manage/audit", audit_views.audit_log, name="audit_log"),
     path("manage/break-glass", audit_views.break_glass_reviews, name="break_glass_reviews"),

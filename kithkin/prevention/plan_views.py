@@ -4,6 +4,7 @@ carer's emergency card). Need-to-know applies: reading needs a reason, changing 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
@@ -113,3 +114,21 @@ def action_add(request, person_id: int):
 def contact_add(request, person_id: int):
     return _add(request, person_id, ContactForm, lambda plan, person, data, auditor: plans.add_contact(
         plan, data, auditor), "A key contact")
+
+
+REMOVABLE = {"triggers": "triggers", "actions": "actions", "contacts": "contacts"}
+
+
+@require_POST
+@staff_required()
+def item_remove(request, person_id: int, kind: str, item_id: int):
+    person, plan = _plan_context(request, person_id, change=True)
+    if person is None or plan is None or kind not in REMOVABLE:
+        return forbidden(request, "You cannot change this plan.")
+    item = getattr(plan, REMOVABLE[kind]).filter(pk=item_id).first()
+    if item is None:
+        messages.error(request, "That is no longer on the plan.")
+    else:
+        plans.remove_item(item, Auditor.for_request(request))
+        messages.success(request, f"Taken off the plan: {item}")
+    return redirect("contingency_plan", person.pk)

@@ -48,3 +48,10 @@ def add_contact(plan: ContingencyPlan, data: dict, auditor: Auditor) -> PlanCont
     contact.save()
     auditor.created(contact, person=plan.person, summary=f"Plan contact: {contact.name}")
     return contact
+
+
+@transaction.atomic
+def remove_item(item, auditor: Auditor) -> None:
+    """Take a trigger, action or contact off the plan (things change: Sarah moves away)."""
+    auditor.removed(item, person=item.plan.person, summary=f"Took off the plan: {item}")
+    item.delete()

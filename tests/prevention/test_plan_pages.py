@@ -69,3 +69,22 @@ def test_someone_without_a_reason_cannot_see_or_make_the_plan(outsider, edna_and
     edna, _ = edna_and_arthur
     assert client_for(outsider).get(f"/people/{edna.pk}/plan").status_code == 403
     assert client_for(outsider).post(f"/people/{edna.pk}/plan/new", {}).status_code == 403
+
+
+def test_a_worker_takes_an_item_off_the_plan(agent, edna_and_arthur):
+    from kithkin.core.models import AuditEvent
+    from kithkin.prevention import plans
+    from kithkin.prevention.models import PlanContact
+
+    edna, _ = edna_and_arthur
+    plan = plans.make_plan(edna, {"made_with": "Edna", "what_matters_most": "Home", "named_worker": agent,
+                                  "review_on": "2027-06-01"}, Auditor(agent))
+    contact = plans.add_contact(plan, {"name": "Sarah Jones"}, Auditor(agent))
+    client = client_for(agent)
+    assert "Take off" in client.get(f"/people/{edna.pk}/plan").content.decode()
+
+    client.post(f"/people/{edna.pk}/plan/contacts/{contact.pk}/remove")
+
+    assert not PlanContact.objects.exists()
+    assert AuditEvent.objects.filter(kind="delete", object_type="prevention.PlanContact", person=edna).exists()
+    assert client.post(f"/people/{edna.pk}/plan/sideboards/1/remove").status_code == 403
