@@ -27,6 +27,13 @@ CRISIS = "crisis support from the team"
 BREAK_GLASS = "break-glass"
 
 
+# Only an alert from a partner's system, matched by its own details, makes a reason to see someone: an alert
+# a worker raised, or matched by hand, must not open a record the worker had no other reason to see.
+PARTNER_ROLES = (Role.PARTNER, Role.PROVIDER)
+AUTOMATIC_MATCHES = ("nhs_number", "name_dob_postcode")
+_PARTNER_ALERT = Q(sender__role__in=PARTNER_ROLES, matched_by__in=AUTOMATIC_MATCHES)
+
+
 def _contact_cutoff():
     return timezone.now() - timedelta(days=settings.KITHKIN_CONTACT_ACCESS_DAYS)
 
@@ -55,7 +62,8 @@ def access_reason(user, person: Person) -> str | None:
             return WORKLIST
         if user.team_id and person.crisis_episodes.filter(team_id=user.team_id, closed_at__isnull=True).exists():
             return CRISIS
-        if user.team_id and person.alerts.filter(team_id=user.team_id, received_at__gte=_contact_cutoff()).exists():
+        if user.team_id and person.alerts.filter(_PARTNER_ALERT, team_id=user.team_id,
+                                                 received_at__gte=_contact_cutoff()).exists():
             return ALERT
         if user.is_manager and user.team_id and contacts.filter(
             team_id=user.team_id, received_at__gte=_contact_cutoff()
@@ -118,7 +126,8 @@ def visible_people(user) -> QuerySet[Person]:
         if user.team_id:
             rule |= Q(contacts__team_id=user.team_id, contacts__resolved_at__isnull=True)
             rule |= Q(crisis_episodes__team_id=user.team_id, crisis_episodes__closed_at__isnull=True)
-            rule |= Q(alerts__team_id=user.team_id, alerts__received_at__gte=_contact_cutoff())
+            rule |= Q(alerts__team_id=user.team_id, alerts__received_at__gte=_contact_cutoff(),
+                      alerts__sender__role__in=PARTNER_ROLES, alerts__matched_by__in=AUTOMATIC_MATCHES)
             if user.is_manager:
                 rule |= Q(contacts__team_id=user.team_id, contacts__received_at__gte=_contact_cutoff())
     ids = Person.objects.filter(rule).values("pk")

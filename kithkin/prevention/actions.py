@@ -2,6 +2,8 @@
 
 import hashlib
 import json
+import logging
+from datetime import UTC, datetime
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,14 +16,21 @@ from kithkin.prevention.crisis import respond_to_alert
 from kithkin.prevention.matching import match_person
 from kithkin.prevention.models import Alert, AlertEvent, AlertStatus
 
+logger = logging.getLogger(__name__)
+
 
 class IdempotencyClash(ActionError):
     """The sender used the same key for a different alert."""
 
 
+def _canonical(value):
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()  # 13:30Z and 14:30+01:00 are the same moment
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
 def _fingerprint(data: dict) -> str:
-    canonical = json.dumps({k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in sorted(data.items())},
-                           sort_keys=True)
+    canonical = json.dumps({k: _canonical(v) for k, v in sorted(data.items())}, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -63,8 +72,20 @@ def _store(data: dict, idempotency_key: str, fingerprint: str, auditor: Auditor)
         events.alert_event(alert, AlertEvent.Kind.MATCHED, auditor.actor, detail=how)
     auditor.created(alert, person=person, summary=f"Alert: {alert.get_kind_display()} "
                                                   f"({alert.source_name or alert.get_source_display()})")
-    respond_to_alert(alert, auditor)
+    _respond_safely(alert, auditor)
     return alert
+
+
+def _respond_safely(alert: Alert, auditor: Auditor) -> None:
+    """Set off what the alert should, in a savepoint: if that fails, the alert is still kept, with the
+    failure in its history for the team to see, and in the log."""
+    try:
+        with transaction.atomic():
+            respond_to_alert(alert, auditor)
+    except Exception:
+        logger.exception("Alert %s could not set off its plan", alert.pk)
+        events.alert_event(alert, AlertEvent.Kind.PROBLEM, auditor.actor,
+                           detail="It could not set off the plan or a rapid response: tell the team manager")
 
 
 @transaction.atomic
@@ -78,7 +99,7 @@ def match_by_hand(alert: Alert, person, auditor: Auditor) -> Alert:
     alert.save()
     events.alert_event(alert, AlertEvent.Kind.MATCHED, auditor.actor, detail="by hand")
     auditor.changed(alert, before, person=person, summary="Matched an alert to a person by hand")
-    respond_to_alert(alert, auditor)
+    _respond_safely(alert, auditor)
     return alert
 
 

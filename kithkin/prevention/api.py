@@ -45,6 +45,8 @@ def _key(request, payload: AlertIn) -> str:
                              "header), so that sending it twice never makes two")
     if len(key) > 100:
         raise HttpError(400, "The idempotency key is longer than 100 characters")
+    if not key.isprintable():
+        raise HttpError(400, "The idempotency key may hold only printable characters")
     return key
 
 

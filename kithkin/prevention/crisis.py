@@ -15,6 +15,7 @@ from kithkin.core.audit import Auditor, snapshot
 from kithkin.prevention.models import (
     AlertKind,
     CheckIn,
+    ContingencyPlan,
     CrisisEpisode,
     EpisodeOutcome,
     Notification,
@@ -45,7 +46,9 @@ def respond_to_alert(alert, auditor: Auditor) -> list:
 
 
 def _set_off(trigger: PlanTrigger, alert, auditor: Auditor) -> CrisisEpisode:
-    plan = trigger.plan
+    # One at a time per plan: two hospitals' alerts arriving together must open one episode, not two.
+    plan = ContingencyPlan.objects.select_for_update().select_related("person", "named_worker").get(
+        pk=trigger.plan_id)
     episode = plan.episodes.filter(closed_at=None).first()
     if episode is None:
         episode = _open_episode(plan, alert, auditor)
@@ -66,7 +69,7 @@ def _open_episode(plan, alert, auditor: Auditor) -> CrisisEpisode:
     now = timezone.now()
     episode = CrisisEpisode.objects.create(
         person=plan.person, plan=plan, opened_by_alert=alert, named_worker=plan.named_worker, opened_at=now,
-        team=alert.team or team_for_postcode(plan.person.postcode),
+        team=team_for_postcode(plan.person.postcode) if plan.person.postcode else alert.team,
         ends_on=timezone.localdate(now) + timedelta(weeks=settings.KITHKIN_CRISIS_WEEKS))
     CheckIn.objects.bulk_create([CheckIn(episode=episode, due_on=timezone.localdate(now) + timedelta(days=d))
                                  for d in CHECK_IN_DAYS])
@@ -106,6 +109,11 @@ def complete_task(task: Task, auditor: Auditor) -> Task:
 
 @transaction.atomic
 def record_check_in(check_in: CheckIn, how_coping: str, auditor: Auditor) -> CheckIn:
+    check_in = CheckIn.objects.select_for_update().select_related("episode__person").get(pk=check_in.pk)
+    if check_in.held_at is not None:
+        raise ActionError("This check-in is recorded already")
+    if check_in.episode.closed_at is not None:
+        raise ActionError("This crisis support has ended")
     if not how_coping.strip():
         raise ActionError("Write down how they are coping, in their words")
     before = snapshot(check_in)
@@ -136,6 +144,8 @@ def set_goals(episode: CrisisEpisode, goals: str, options: list[str], auditor: A
     """Short-term goals in the person's words, and the options being tried."""
     from kithkin.prevention.models import CrisisOption
 
+    if episode.closed_at is not None:
+        raise ActionError("This crisis support has ended")
     unknown = [o for o in options if o not in CrisisOption.values]
     if unknown:
         raise ActionError(f"{unknown[0]} is not an option we know")

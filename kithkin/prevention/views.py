@@ -18,7 +18,7 @@ from kithkin.people.search import find_people
 from kithkin.prevention import actions
 from kithkin.prevention.forms import StaffAlertForm
 from kithkin.prevention.models import Alert, AlertStatus
-from kithkin.prevention.policies import can_resolve_alert
+from kithkin.prevention.policies import can_resolve_alert, may_match_by_hand
 
 
 @staff_required(can_take_contacts)
@@ -58,6 +58,9 @@ def alert_match(request, alert_id: int):
     if alert is None:
         return forbidden(request, "This alert went to another team.")
     person = get_object_or_404(Person, pk=request.POST.get("person_id") or 0)
+    if not may_match_by_hand(request.user, alert, person):
+        return forbidden(request, "Only an alert from a partner can be matched to someone you have no other "
+                                  "reason to see. Take a contact, or give their NHS number.")
     try:
         actions.match_by_hand(alert, person, Auditor.for_request(request))
     except ActionError as exc:
@@ -97,9 +100,12 @@ def alert_new(request):
         except ActionError as exc:
             form.add_error(None, str(exc))
         else:
-            if not resent:
+            if not resent and alert.team_id == request.user.team_id:
                 messages.success(request, "Alert raised." + (" It matched a person's record." if alert.person
                                                              else " It matched nobody: it is on the team's list."))
+            elif not resent:  # another team's person: whether we know them is not this worker's to learn
+                team = alert.team.name if alert.team else "the team"
+                messages.success(request, f"Alert raised and passed to {team}.")
             return redirect("alert_detail", alert.pk) if can_resolve_alert(request.user, alert) else redirect("alerts")
     return render(request, "prevention/alert_new.html", {"form": form, "active": "alerts"},
                   status=400 if form.errors else 200)

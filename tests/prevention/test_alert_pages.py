@@ -24,7 +24,12 @@ def page_alert(**changes) -> dict:
     return data
 
 
-def unmatched_alert(sender):
+def unmatched_alert(_staff=None):
+    """An ambulance service's alert about someone it cannot identify for us."""
+    from kithkin.core.models import Role
+    from tests.conftest import make_user
+
+    sender = make_user("ambulance", Role.PARTNER, name="East of England Ambulance")
     return actions.receive_alert({"kind": "fall", "source": "ambulance", "source_name": "East of England",
                                   "occurred_at": timezone.now() - timedelta(hours=2), "given_name": "Edna",
                                   "family_name": "Jones", "postcode": "FN1 1AD"}, "amb-1", Auditor(sender))[0]
@@ -86,3 +91,27 @@ def test_not_for_us_needs_a_reason_and_other_teams_cannot_touch_it(agent, manage
     assert alert.status == "not_for_us"
 
     assert client_for(outsider).get(f"/alerts/{alert.pk}").status_code == 403
+
+
+def test_a_worker_cannot_raise_an_alert_and_match_it_to_a_stranger(agent, outsider):
+    """Raising an alert and matching it by hand must not open a record the worker had no reason to see."""
+    from kithkin.people.policies import access_reason
+
+    stranger = make_person(outsider, given_name="Vera", postcode="FN1 1AD")
+    client = client_for(agent)
+    client.post("/alerts/new", page_alert(given_name="Someone", family_name="Unknown", idempotency_key="page-9"))
+    alert = Alert.objects.get()
+
+    assert client.post(f"/alerts/{alert.pk}/match", {"person_id": stranger.pk}).status_code == 403
+    alert.refresh_from_db()
+    assert alert.person is None and access_reason(agent, stranger) is None
+
+
+def test_raising_an_alert_about_another_teams_person_does_not_say_whether_we_know_them(agent, outsider,
+                                                                                       other_team):
+    make_person(outsider, given_name="Vera", family_name="Lynn", date_of_birth="1940-02-02", postcode="FN2 3AD")
+    response = client_for(agent).post("/alerts/new", page_alert(
+        given_name="Vera", family_name="Lynn", date_of_birth_day="2", date_of_birth_month="2",
+        date_of_birth_year="1940", postcode="FN2 3AD", idempotency_key="page-10"), follow=True)
+    page = response.content.decode()
+    assert "Alert raised and passed to Holme St Agnes." in page and "matched a person" not in page

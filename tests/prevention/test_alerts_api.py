@@ -143,3 +143,26 @@ def test_an_alert_to_the_team_is_a_reason_to_see_the_person_for_that_team_only(s
     assert access_reason(colleague, arthur) == ALERT
     assert arthur in visible_people(colleague)
     assert access_reason(outsider, arthur) != ALERT
+
+
+def test_the_same_moment_in_another_offset_is_a_resend_not_a_clash(send):
+    body = an_alert(occurred_at="2026-11-23T13:30:00Z")
+    assert send(body).status_code == 201
+    assert send({**body, "occurred_at": "2026-11-23T14:30:00+01:00"}).status_code == 200
+
+
+def test_a_key_with_control_characters_is_refused(send):
+    assert send(an_alert(idempotency_key="bad\x00key")).status_code == 400
+    assert send(an_alert(idempotency_key="tab\tkey")).status_code == 400
+    assert not Alert.objects.exists()
+
+
+def test_a_staff_raised_alert_is_not_a_reason_to_see_the_person(agent, colleague, outsider):
+    from kithkin.core.audit import Auditor
+    from kithkin.people.policies import access_reason
+    from kithkin.prevention import actions
+
+    arthur = make_person(outsider, nhs_number=ARTHUR_NHS)
+    actions.receive_alert({"kind": "fall", "source": "staff", "occurred_at": timezone.now(),
+                           "nhs_number": ARTHUR_NHS}, "staff-1", Auditor(agent))
+    assert access_reason(colleague, arthur) is None

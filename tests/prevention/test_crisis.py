@@ -155,3 +155,16 @@ def test_other_teams_cannot_open_the_episode(jones, gp, outsider):
     gp("hospital_admission", "adm-1")
     episode = CrisisEpisode.objects.get()
     assert client_for(outsider).get(f"/crisis/{episode.pk}").status_code == 403
+
+
+def test_a_check_in_is_recorded_once_and_an_action_cannot_be_due_in_years(jones, gp, agent):
+    gp("hospital_admission", "adm-1")
+    episode = CrisisEpisode.objects.get()
+    first = episode.check_ins.first()
+    crisis.record_check_in(first, "Coping", Auditor(agent))
+    with pytest.raises(Exception, match="recorded already"):
+        crisis.record_check_in(first, "Overwritten", Auditor(agent))
+
+    response = client_for(agent).post(f"/people/{jones['edna'].pk}/plan/actions/add", {
+        "part": "crisis", "who": "Sarah", "what": "Visits", "within_hours": "2000000000"})
+    assert response.status_code == 400

@@ -62,6 +62,8 @@ class CrisisEpisode(models.Model):
     class Meta:
         ordering = ["-opened_at"]
         indexes = [models.Index(fields=["person", "closed_at"]), models.Index(fields=["team", "closed_at"])]
+        constraints = [models.UniqueConstraint(fields=["plan"], condition=models.Q(closed_at=None),
+                                               name="one_open_episode_per_plan")]
 
     def __str__(self):
         return f"Crisis support for {self.person} from {self.opened_at:%d %b %Y}"

@@ -3,10 +3,13 @@ people who know them do what was agreed. A plan has triggers (what sets it off),
 and when), key contacts, and what matters most."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 
 from kithkin.prevention.models.alerts import AlertKind
+
+MAX_HOURS = 24 * 90  # crisis support is weeks, not years
 
 
 class PlanPart(models.TextChoices):
@@ -57,7 +60,8 @@ class PlanAction(models.Model):
     part = models.CharField(max_length=12, choices=PlanPart.choices, default=PlanPart.CRISIS)
     who = models.CharField(max_length=200, help_text="For example: Sarah (daughter)")
     what = models.CharField(max_length=500, help_text="For example: visits each evening")
-    within_hours = models.PositiveIntegerField(default=4, help_text="How soon, once the plan is set off")
+    within_hours = models.PositiveIntegerField(default=4, help_text="How soon, once the plan is set off",
+                                               validators=[MaxValueValidator(MAX_HOURS)])
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                               related_name="+", help_text="The worker who makes sure it happens")
 
