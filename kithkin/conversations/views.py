@@ -18,18 +18,10 @@ from kithkin.core.access import can_see_all_figures, can_see_team_figures, can_t
 from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
+from kithkin.core.forms_govuk import apply_errors
 from kithkin.core.models import Team
 from kithkin.people.forms import PersonForm
 from kithkin.people.search import find_people
-
-
-def apply_errors(form, exc: ValidationError) -> None:
-    """Put a domain ValidationError onto the form so the page shows it in the error summary."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @staff_required(can_take_contacts)

@@ -6,6 +6,7 @@ summary without repeating markup.
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 
 def _label(bound_field) -> str:
@@ -121,3 +122,12 @@ def date_params(bound_field, **overrides) -> dict:
     }
     params.update(overrides)
     return params
+
+
+def apply_errors(form, exc: ValidationError) -> None:
+    """Put a domain ValidationError onto the form so the page shows it in the error summary."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)

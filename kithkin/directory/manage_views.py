@@ -13,8 +13,10 @@ from django.views.decorators.http import require_POST
 from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import staff_required
+from kithkin.core.forms_govuk import apply_errors
 from kithkin.directory import actions
 from kithkin.directory.coverage import coverage, gaps_by_category
+from kithkin.directory.forms import category_choices
 from kithkin.directory.models import Place, ProposedChange, Service, ServiceStatus, TaxonomyTerm
 from kithkin.directory.policies import can_edit_directory, can_see_asset_map, can_suggest_change
 from kithkin.directory.presenters import STALE_AFTER_DAYS
@@ -29,9 +31,7 @@ class CoverageForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        terms = TaxonomyTerm.objects.exclude(id__startswith="other").order_by("id").values_list("id", "name",
-                                                                                               "parent_id")
-        self.fields["category"].choices = [(i, f"– {n}" if p else n) for i, n, p in terms]
+        self.fields["category"].choices = category_choices()[1:]  # the same list, less "Any kind of support"
 
 
 @staff_required(can_see_asset_map)
@@ -111,8 +111,7 @@ def suggest_change(request, service_id: str):
         try:
             actions.suggest_change(service, proposed, form.cleaned_data["note"], Auditor.for_request(request))
         except ValidationError as exc:
-            for name, errors in getattr(exc, "error_dict", {"__all__": exc.error_list}).items():
-                form.add_error(name if name in form.fields else None, errors)
+            apply_errors(form, exc)
         else:
             messages.success(request, "Thank you. An editor will check the change before it appears.")
             return redirect("directory_service", service.pk)

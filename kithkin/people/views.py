@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from kithkin.conversations.views import apply_errors
 from kithkin.core import actions as core_actions
 from kithkin.core.access import can_break_glass, can_take_contacts
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
+from kithkin.core.forms_govuk import apply_errors
 from kithkin.people import actions
 from kithkin.people.ecomap import ecomap
 from kithkin.people.forms import CircleMemberForm, PersonForm

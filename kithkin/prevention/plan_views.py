@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
+from kithkin.core.forms_govuk import apply_errors
 from kithkin.people.policies import can_change_person, get_person_for_user
 from kithkin.prevention import plans
 from kithkin.prevention.plan_forms import ActionForm, ContactForm, PlanForm, TriggerForm
@@ -18,11 +19,6 @@ def _plan_context(request, person_id: int, change: bool):
     if person is None or reason is None or (change and not can_change_person(request.user, person, reason)):
         return None, None
     return person, person.contingency_plans.filter(is_active=True).first()
-
-
-def _apply(form, exc: ValidationError) -> None:
-    for name, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 @staff_required()
@@ -56,7 +52,7 @@ def plan_new(request, person_id: int):
         try:
             plans.make_plan(person, form.cleaned_data, Auditor.for_request(request))
         except ValidationError as exc:
-            _apply(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, "Plan made. Now add what would set it off, and who does what.")
             return redirect("contingency_plan", person.pk)
@@ -75,7 +71,7 @@ def _add(request, person_id: int, form_class, save, title: str, **form_kwargs):
         try:
             save(plan, person, form.cleaned_data, Auditor.for_request(request))
         except ValidationError as exc:
-            _apply(form, exc)
+            apply_errors(form, exc)
         else:
             messages.success(request, "Added to the plan.")
             return redirect("contingency_plan", person.pk)

@@ -12,6 +12,7 @@ from kithkin.core.access import can_take_contacts
 from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
+from kithkin.core.forms_govuk import apply_errors
 from kithkin.core.jinja import pagination
 from kithkin.people.models import Person
 from kithkin.people.search import find_people
@@ -96,7 +97,7 @@ def alert_new(request):
             alert, resent = actions.receive_alert(form.alert_data(), form.cleaned_data["idempotency_key"],
                                                   Auditor.for_request(request))
         except ValidationError as exc:
-            form.add_error(None, exc.messages)
+            apply_errors(form, exc)
         except ActionError as exc:
             form.add_error(None, str(exc))
         else:
