@@ -37,7 +37,7 @@ def service_search(contact: Contact, words: str, near: str) -> dict:
         if origin is None:
             result["error"] = f"We cannot find the postcode {near}: the results are not sorted by distance"
     finding = find({"q": words}, origin)
-    result["results"] = cards(finding.hits[:SHOW], words)
+    result["results"] = cards(finding.hits[:SHOW], finding.understood)
     return result
 
 

@@ -72,8 +72,8 @@ def find(data: dict, origin: tuple[float, float] | None) -> Finding:
         # "I need help": nothing to search on, so show everything (nearest first) and say so.
         words, note = "", "Add a few words about what would help, like “lunch club” or “help with the garden”."
     if words:
-        return Finding(rank_services(words, services, origin=origin, nearest_first=nearest_first), understood,
-                       origin)
+        hits = rank_services(words, services, origin=origin, nearest_first=nearest_first, understood=understood)
+        return Finding(hits, understood, origin)
     ids = list(services.order_by("name", "id").values_list("id", flat=True))
     hits = [Hit(service_id, 0.0) for service_id in ids]
     if origin is not None:

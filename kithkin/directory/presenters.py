@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 
 from kithkin.directory.models import LocationType, Schedule, Service, ServiceAtLocation
 from kithkin.directory.queries import DAYS
-from kithkin.directory.search import Hit, explain
+from kithkin.directory.search import Hit, Understood, explain
 
 STALE_AFTER_DAYS = 365
 
@@ -156,14 +156,14 @@ def with_details(services):
             "location__addresses", "location__accessibility")))
 
 
-def cards(hits: list[Hit], words: str = "") -> list[ServiceCard]:
-    """Cards for the hits shown; with the person's `words`, each says which of them its entry uses."""
+def cards(hits: list[Hit], understood: Understood | None = None) -> list[ServiceCard]:
+    """Cards for the hits shown; with the person's words understood, each says which of them it uses."""
     found = with_details(Service.objects.filter(pk__in=[h.service_id for h in hits])).in_bulk()
     items = [card(found[h.service_id], h) for h in hits if h.service_id in found]
-    if words:
+    if understood is not None:
         explain(hits, {c.id: " ".join([c.name, c.organisation, c.description, c.eligibility, c.how_to_start,
                                        c.cost, *c.areas, *c.languages, *c.when, *c.accessibility,
-                                       *(p.name + " " + p.address for p in c.places)]) for c in items}, words)
+                                       *(p.name + " " + p.address for p in c.places)]) for c in items}, understood)
     return items
 
 

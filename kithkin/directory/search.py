@@ -138,11 +138,12 @@ def _languages_named(words: list[str]) -> dict[str, str]:
 
 
 def rank_services(text: str, services, *, origin=None, nearest_first: bool = False,
-                  plain: bool = False) -> list[Hit]:
-    """The services (a filtered queryset) that match the words, best first, each with its reasons."""
+                  plain: bool = False, understood: Understood | None = None) -> list[Hit]:
+    """The services (a filtered queryset) that match the words, best first, each with its reasons.
+    Pass `understood` when the caller has read the words already: spelling is not cheap to do twice."""
     from kithkin.directory.queries import nearest_place_of
 
-    understood = understand(text, plain=plain)
+    understood = understood or understand(text, plain=plain)
     text_scores = _text_scores(understood.words, understood.extra_words)
     term_matches = _term_matches(understood.term_ids)
     meanings = {} if plain else semantic.similar(text)
@@ -191,9 +192,8 @@ def _stem(word: str) -> str:
     return word[:max(4, len(word) - 3)] if len(word) > 4 else word
 
 
-def explain(hits: list[Hit], texts: dict[str, str], text: str) -> None:
+def explain(hits: list[Hit], texts: dict[str, str], understood: Understood) -> None:
     """Say which of the person's words each shown hit's entry uses (`texts`: service id -> its words)."""
-    understood = understand(text)
     patterns = {w: re.compile(r"\b" + re.escape(_stem(w))) for w in understood.words + understood.extra_words}
     for hit in hits:
         if TEXT_MATCH not in hit.reasons:

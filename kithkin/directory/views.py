@@ -44,7 +44,7 @@ def find_support(request):
     if request.GET and form.is_valid():
         finding = find(form.cleaned_data, form.origin)
         page = Paginator(finding.hits, PER_PAGE).get_page(request.GET.get("page"))
-        items = cards(list(page.object_list), form.cleaned_data.get("q") or "")
+        items = cards(list(page.object_list), finding.understood)
         query = urlencode({k: v for k, v in request.GET.items() if k != "page" and v})
         kept = urlencode({k: v for k, v in request.GET.items() if k not in ("page", "view") and v})
         context.update(searched=True, page=page, items=items, understood=finding.understood, note=finding.note,
