@@ -116,20 +116,24 @@ def _own_values(obj: models.Model) -> dict:
     return record
 
 
-def _chunks(ids: list, size: int = 500):
+def chunks(ids: list, size: int = 500):
     for start in range(0, len(ids), size):
         yield ids[start:start + size]
 
 
+def children_of(parent_model, nested: Nested, parent_ids: list) -> tuple[models.QuerySet, str]:
+    """The rows of one nested list for these parents, and the attribute that names each row's parent
+    (a foreign key, or an attribute's link_id)."""
+    if nested.parent_field is None:
+        return nested.model.objects.filter(link_entity=TABLE[parent_model], link_id__in=parent_ids), "link_id"
+    parent_of = f"{nested.parent_field}_id"
+    return nested.model.objects.filter(**{f"{parent_of}__in": parent_ids}), parent_of
+
+
 def _children(parent_model, nested: Nested, ids: list) -> dict[str, list[dict]]:
     by_parent: dict[str, list[dict]] = {pk: [] for pk in ids}
-    for chunk in _chunks(ids):
-        if nested.parent_field is None:
-            rows = nested.model.objects.filter(link_entity=TABLE[parent_model], link_id__in=chunk)
-            parent_of = "link_id"
-        else:
-            rows = nested.model.objects.filter(**{f"{nested.parent_field}_id__in": chunk})
-            parent_of = f"{nested.parent_field}_id"
+    for chunk in chunks(ids):
+        rows, parent_of = children_of(parent_model, nested, chunk)
         rows = list(rows.order_by("position", "id"))
         for obj, record in zip(rows, records(nested.model, rows), strict=True):
             by_parent[getattr(obj, parent_of)].append(record)

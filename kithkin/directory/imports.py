@@ -167,18 +167,11 @@ def _remove_unlisted(replacements: list[Replacement]) -> None:
     for rep in replacements:
         groups.setdefault((rep.parent_model, rep.nested), {})[rep.parent_id] = set(rep.child_ids)
     for (parent_model, nested), kept in groups.items():
-        parents = list(kept)
-        for start in range(0, len(parents), 500):
-            chunk = parents[start:start + 500]
-            if nested.parent_field is None:
-                rows = nested.model.objects.filter(link_entity=hsds.TABLE[parent_model], link_id__in=chunk)
-                parent_attname = "link_id"
-            else:
-                parent_attname = f"{nested.parent_field}_id"
-                rows = nested.model.objects.filter(**{f"{parent_attname}__in": chunk})
+        for chunk in hsds.chunks(list(kept)):
+            rows, parent_attname = hsds.children_of(parent_model, nested, chunk)
             stale = [pk for pk, parent in rows.values_list("pk", parent_attname) if pk not in kept[parent]]
-            for s in range(0, len(stale), 500):
-                nested.model.objects.filter(pk__in=stale[s:s + 500]).delete()
+            for stale_chunk in hsds.chunks(stale):
+                nested.model.objects.filter(pk__in=stale_chunk).delete()
 
 
 def import_services(records: list, *, partial: bool = False, progress=lambda message: None,
