@@ -12,12 +12,9 @@ import os
 from functools import cache
 
 from django.conf import settings
-from django.core.cache import cache as shared_cache
 
 from kithkin.directory.models import ServiceEmbedding
-
-VERSION_KEY = "directory:embedding-version"
-_vectors: dict = {"version": None, "ids": [], "matrix": None}
+from kithkin.directory.versions import directory_changed, while_the_directory_is_unchanged
 
 
 @cache
@@ -57,23 +54,21 @@ def store(rows: list[tuple[str, str]]) -> None:
     ServiceEmbedding.objects.filter(service_id__in=[i for i, _ in rows]).delete()
     ServiceEmbedding.objects.bulk_create([ServiceEmbedding(service_id=i, vector=v.tobytes())
                                           for (i, _), v in zip(rows, vectors, strict=True)], batch_size=500)
-    try:
-        shared_cache.incr(VERSION_KEY)
-    except ValueError:
-        shared_cache.set(VERSION_KEY, 1, timeout=None)
+    directory_changed()  # the embeddings land after the import's commit: every process reads them again
+
+
+def _read_matrix():
+    import numpy
+
+    rows = list(ServiceEmbedding.objects.values_list("service_id", "vector"))
+    if not rows:
+        return [], None
+    matrix = numpy.frombuffer(b"".join(bytes(v) for _, v in rows), dtype="float32").reshape(len(rows), -1)
+    return [i for i, _ in rows], matrix
 
 
 def _matrix():
-    import numpy
-
-    version = shared_cache.get(VERSION_KEY, 0)
-    if _vectors["version"] != version:
-        rows = list(ServiceEmbedding.objects.values_list("service_id", "vector"))
-        _vectors["ids"] = [i for i, _ in rows]
-        _vectors["matrix"] = (numpy.frombuffer(b"".join(bytes(v) for _, v in rows), dtype="float32")
-                              .reshape(len(rows), -1) if rows else None)
-        _vectors["version"] = version
-    return _vectors["ids"], _vectors["matrix"]
+    return while_the_directory_is_unchanged("embeddings", _read_matrix)
 
 
 def similar(text: str, limit: int = 30, floor: float = 0.2) -> dict[str, float]:
