@@ -35,6 +35,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = os.environ.get("SITE_NAME", "Kithkin")
+# Where staff reach this site, for links in emails sent from background work (no request to ask).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Fenmere District Council")
 
 INSTALLED_APPS = [
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "kithkin.support",
     "kithkin.directory",
     "kithkin.prevention",
+    "kithkin.rostering",
     "kithkin.demo",
 ]
 

@@ -61,7 +61,8 @@ def _set_off(trigger: PlanTrigger, alert, auditor: Auditor) -> CrisisEpisode:
                             from_alert=alert, due_at=now + timedelta(hours=action.within_hours))
     part = "coming-home part of the plan" if trigger.part == PlanPart.COMING_HOME else "plan"
     notify(plan.named_worker, f"{plan.person.full_name}'s {part} has been set off: {trigger.description}",
-           reverse("crisis_episode", args=[episode.pk]))
+           reverse("crisis_episode", args=[episode.pk]),
+           email_text=f"A {part} you are the named worker for has been set off")
     return episode
 
 
@@ -85,13 +86,15 @@ def _rapid_response(alert, auditor: Auditor) -> Task:
     return task
 
 
-def notify(user, text: str, url: str) -> Notification | None:
-    """In the app now, and by email once the transaction commits."""
+def notify(user, text: str, url: str, email_text: str = "") -> Notification | None:
+    """In the app now, and by email once the transaction commits. Email is not a safe place for who the
+    person is, so the email carries `email_text` (no name) and the link; the app shows the whole text."""
     if user is None:
         return None
     note = Notification.objects.create(user=user, text=text[:300], url=url)
     if user.email:
-        transaction.on_commit(lambda: email_notification.enqueue(note.pk))
+        words = email_text or "Something needs you"
+        transaction.on_commit(lambda: email_notification.enqueue(note.pk, words))
     return note
 
 

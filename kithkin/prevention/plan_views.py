@@ -3,7 +3,9 @@ carer's emergency card). Need-to-know applies: reading needs a reason, changing 
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms.models import model_to_dict
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kithkin.core.audit import Auditor
@@ -29,6 +31,7 @@ def plan_page(request, person_id: int):
     Auditor.for_request(request).viewed(person, what="contingency plan")
     template = "prevention/plan_print.html" if request.GET.get("print") else "prevention/plan.html"
     return render(request, template, {"person": person, "plan": plan, "active": "people",
+                                      "today": timezone.localdate(),
                                       "can_change": can_change_person(request.user, person)})
 
 
@@ -58,6 +61,28 @@ def plan_new(request, person_id: int):
             return redirect("contingency_plan", person.pk)
     return render(request, "prevention/plan_form.html", {"form": form, "person": person, "active": "people",
                                                          "title": "Make a contingency plan"},
+                  status=400 if form.errors else 200)
+
+
+@staff_required()
+def plan_review(request, person_id: int):
+    """Look at the plan again with the person and family: change its words, and set the next date."""
+    person, plan = _plan_context(request, person_id, change=True)
+    if person is None or plan is None:
+        return forbidden(request, "You cannot change this plan.")
+    initial = model_to_dict(plan, PlanForm.Meta.fields + ["review_on"])
+    initial["review_on"] = None  # a review sets the next date afresh
+    form = PlanForm(request.POST if request.method == "POST" else None, initial=initial, team=request.user.team)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plans.review_plan(plan, form.cleaned_data, Auditor.for_request(request))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Plan looked at again. The next date is on the plan.")
+            return redirect("contingency_plan", person.pk)
+    return render(request, "prevention/plan_form.html", {"form": form, "person": person, "active": "people",
+                                                         "title": "Look at the plan again"},
                   status=400 if form.errors else 200)
 
 
@@ -113,6 +138,39 @@ def contact_add(request, person_id: int):
 
 
 REMOVABLE = {"triggers": "triggers", "actions": "actions", "contacts": "contacts"}
+CHANGEABLE = {"triggers": (TriggerForm, "What would set the plan off"), "actions": (ActionForm, "Who does what"),
+              "contacts": (ContactForm, "A key contact")}
+
+
+@staff_required()
+def item_change(request, person_id: int, kind: str, item_id: int):
+    person, plan = _plan_context(request, person_id, change=True)
+    if person is None or plan is None or kind not in CHANGEABLE:
+        return forbidden(request, "You cannot change this plan.")
+    item = getattr(plan, REMOVABLE[kind]).filter(pk=item_id).first()
+    if item is None:
+        messages.error(request, "That is no longer on the plan.")
+        return redirect("contingency_plan", person.pk)
+    form_class, title = CHANGEABLE[kind]
+    extra = {"people": _people_for_triggers(person)} if kind == "triggers" else {}
+    initial = model_to_dict(item, list(form_class.base_fields))
+    form = form_class(request.POST if request.method == "POST" else None, initial=initial, **extra)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            if kind == "triggers":
+                data["about"] = next((p for p in extra["people"] if p.pk == data["about"]), None)
+                if data["about"] is None:
+                    raise ValidationError({"about": "Choose who it would happen to"})
+            plans.change_item(item, data, Auditor.for_request(request))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Changed on the plan.")
+            return redirect("contingency_plan", person.pk)
+    return render(request, "prevention/plan_form.html", {"form": form, "person": person, "active": "people",
+                                                         "title": f"Change: {title.lower()}"},
+                  status=400 if form.errors else 200)
 
 
 @require_POST

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from kithkin.core.audit import Auditor
+from kithkin.core.audit import Auditor, snapshot
 from kithkin.prevention.models import AlertKind, ContingencyPlan, PlanAction, PlanContact, PlanPart, PlanTrigger
 
 
@@ -18,6 +18,35 @@ def make_plan(person, data: dict, auditor: Auditor) -> ContingencyPlan:
     plan.save()
     auditor.created(plan, person=person, summary="Made a contingency plan")
     return plan
+
+
+@transaction.atomic
+def review_plan(plan: ContingencyPlan, data: dict, auditor: Auditor) -> ContingencyPlan:
+    """Looked at again with the person and family: the words, the named worker and the next review date
+    change in place (the plan's triggers and actions stay as they are)."""
+    plan = ContingencyPlan.objects.select_for_update().get(pk=plan.pk)
+    before = snapshot(plan)
+    for name, value in data.items():
+        setattr(plan, name, value)
+    plan.reviewed_on, plan.updated_at = timezone.localdate(), timezone.now()
+    plan.full_clean()
+    plan.save()
+    auditor.changed(plan, before, person=plan.person, summary="Looked at the contingency plan again")
+    return plan
+
+
+@transaction.atomic
+def change_item(item, data: dict, auditor: Auditor):
+    """Change a trigger, action or contact in place (Sarah's new phone number, a later time)."""
+    if "kind" in data and data["kind"] not in AlertKind.values:
+        raise ValidationError({"kind": "Choose what would set the plan off"})
+    before = snapshot(item)
+    for name, value in data.items():
+        setattr(item, name, value)
+    item.full_clean()
+    item.save()
+    auditor.changed(item, before, person=item.plan.person, summary=f"Changed on the plan: {item}")
+    return item
 
 
 @transaction.atomic

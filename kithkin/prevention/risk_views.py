@@ -3,6 +3,7 @@ worklist with "we spoke"."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kithkin.core.access import can_take_contacts
@@ -10,7 +11,7 @@ from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
 from kithkin.people.policies import can_change_person, get_person_for_user
-from kithkin.prevention import proactive
+from kithkin.prevention import proactive, reviews
 from kithkin.prevention.models import Indicator
 from kithkin.prevention.risk import risk_score, weights
 
@@ -40,7 +41,9 @@ def person_risk(request, person_id: int):
 @staff_required(can_take_contacts)
 def proactive_worklist(request):
     rows = proactive.proactive_rows(request.user)
-    return render(request, "prevention/proactive.html", {"rows": rows, "active": "proactive"})
+    return render(request, "prevention/proactive.html", {
+        "rows": rows, "due_plans": reviews.plans_coming_due(request.user), "today": timezone.localdate(),
+        "active": "proactive"})
 
 
 @require_POST

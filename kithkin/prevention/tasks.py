@@ -6,13 +6,14 @@ from django_tasks import task
 
 
 @task()
-def email_notification(notification_id: int) -> int:
-    """The notification's words and a link; nothing else about the person goes by email."""
+def email_notification(notification_id: int, words: str = "") -> int:
+    """Words that do not say who the person is, and a link: the rest is behind the log-in."""
     from kithkin.prevention.models import Notification
 
     note = Notification.objects.select_related("user").filter(pk=notification_id).first()
     if note is None or not note.user.email:
         return 0
-    return send_mail(subject=f"{settings.SITE_NAME}: {note.text[:80]}",
-                     message=f"{note.text}\n\nOpen it in {settings.SITE_NAME}: {note.url}",
+    words = words or "Something needs you"
+    return send_mail(subject=f"{settings.SITE_NAME}: {words[:80]}",
+                     message=f"{words}.\n\nOpen it in {settings.SITE_NAME}: {settings.SITE_URL}{note.url}",
                      from_email=None, recipient_list=[note.user.email])

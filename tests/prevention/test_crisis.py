@@ -76,7 +76,9 @@ def test_the_admission_alert_sets_the_plan_off_at_once(jones, gp, manager, agent
 
     note = Notification.objects.get(user=manager)
     assert "Edna Jones's plan has been set off: Arthur is admitted to hospital" in note.text
-    assert mailoutbox and mailoutbox[0].to == ["maria@example.org"] and note.url in mailoutbox[0].body
+    assert mailoutbox and mailoutbox[0].to == ["maria@example.org"]
+    assert f"http://127.0.0.1:8000{note.url}" in mailoutbox[0].body
+    assert "Edna" not in mailoutbox[0].body + mailoutbox[0].subject  # who she is stays behind the log-in
 
 
 def test_a_resent_alert_sets_nothing_off_twice(jones, gp):

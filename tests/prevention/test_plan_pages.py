@@ -1,11 +1,15 @@
 """Making a contingency plan with the person and family, from their record, and printing it."""
 
+from datetime import date, timedelta
+from io import StringIO
+
 import pytest
+from django.utils import timezone
 
 from kithkin.core.audit import Auditor
 from kithkin.people import actions as people_actions
 from kithkin.prevention.models import ContingencyPlan
-from tests.conftest import client_for
+from tests.conftest import client_for, make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +92,117 @@ def test_a_worker_takes_an_item_off_the_plan(agent, edna_and_arthur):
     assert not PlanContact.objects.exists()
     assert AuditEvent.objects.filter(kind="delete", object_type="prevention.PlanContact", person=edna).exists()
     assert client.post(f"/people/{edna.pk}/plan/sideboards/1/remove").status_code == 403
+
+
+@pytest.fixture
+def edna_plan(agent, edna_and_arthur):
+    from kithkin.prevention import plans
+
+    edna, _ = edna_and_arthur
+    return plans.make_plan(edna, {"made_with": "Edna and Sarah", "what_matters_most": "Home",
+                                  "named_worker": agent, "review_on": "2027-06-01"}, Auditor(agent))
+
+
+def test_a_worker_changes_a_contact_in_place_and_the_change_is_audited(agent, edna_plan):
+    from kithkin.core.models import AuditEvent
+    from kithkin.prevention import plans
+
+    contact = plans.add_contact(edna_plan, {"name": "Sarah Jones", "phone": "01632 960111"}, Auditor(agent))
+    client = client_for(agent)
+    url = f"/people/{edna_plan.person.pk}/plan/contacts/{contact.pk}/change"
+    assert "01632 960111" in client.get(url).content.decode()  # the form starts from what is there
+
+    response = client.post(url, {"name": "Sarah Jones", "relationship": "daughter", "phone": "01632 960999"})
+
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert (contact.relationship, contact.phone) == ("daughter", "01632 960999")
+    event = AuditEvent.objects.get(kind="update", object_type="prevention.PlanContact")
+    assert event.old_values["phone"] == "01632 960111" and event.new_values["phone"] == "01632 960999"
+
+
+def test_changing_an_action_checks_it_like_adding_one(agent, edna_plan):
+    from kithkin.prevention import plans
+
+    action = plans.add_action(edna_plan, {"who": "Sarah", "what": "Visits each evening", "within_hours": 4},
+                              Auditor(agent))
+    client = client_for(agent)
+    url = f"/people/{edna_plan.person.pk}/plan/actions/{action.pk}/change"
+    response = client.post(url, {"part": "crisis", "who": "", "what": "Visits", "within_hours": "99999"})
+    assert response.status_code == 400 and "Say who" in response.content.decode()
+    action.refresh_from_db()
+    assert (action.who, action.within_hours) == ("Sarah", 4)
+
+    client.post(url, {"part": "coming_home", "who": "Sarah", "what": "Is there when he comes home",
+                      "within_hours": "2"})
+    action.refresh_from_db()
+    assert (action.part, action.what, action.within_hours) == ("coming_home", "Is there when he comes home", 2)
+
+
+def test_a_trigger_can_be_changed_only_to_someone_linked_to_the_person(agent, edna_plan, edna_and_arthur):
+    from kithkin.prevention import plans
+
+    edna, arthur = edna_and_arthur
+    trigger = plans.add_trigger(edna_plan, "hospital_admission", arthur, "Arthur goes into hospital", Auditor(agent))
+    url = f"/people/{edna.pk}/plan/triggers/{trigger.pk}/change"
+    stranger = make_person(agent, given_name="Stan", family_name="Ger")
+
+    response = client_for(agent).post(url, {"kind": "fall", "about": stranger.pk, "part": "crisis",
+                                            "description": "Stan falls"})
+    assert response.status_code == 400
+    client_for(agent).post(url, {"kind": "fall", "about": arthur.pk, "part": "crisis", "description": "Arthur falls"})
+    trigger.refresh_from_db()
+    assert (trigger.kind, trigger.about, trigger.description) == ("fall", arthur, "Arthur falls")
+
+
+def test_looking_at_the_plan_again_sets_the_next_date(agent, edna_plan, settings):
+    from kithkin.core.models import AuditEvent
+
+    edna = edna_plan.person
+    ContingencyPlan.objects.filter(pk=edna_plan.pk).update(review_on=timezone.localdate() - timedelta(days=1))
+    client = client_for(agent)
+    assert "This plan is due to be looked at again" in client.get(f"/people/{edna.pk}/plan").content.decode()
+    assert client.post(f"/people/{edna.pk}/plan/review", {"made_with": "Edna"}).status_code == 400
+
+    client.post(f"/people/{edna.pk}/plan/review", {
+        "made_with": "Edna, Sarah and her worker", "what_matters_most": "Home, and her garden",
+        "named_worker": agent.pk, "review_on_day": "1", "review_on_month": "12", "review_on_year": "2027"})
+
+    plan = ContingencyPlan.objects.get(pk=edna_plan.pk)
+    assert (plan.what_matters_most, plan.review_on, plan.reviewed_on) == (
+        "Home, and her garden", date(2027, 12, 1), timezone.localdate())
+    assert plan.is_active and ContingencyPlan.objects.count() == 1  # the same plan, looked at again
+    assert "This plan is due" not in client.get(f"/people/{edna.pk}/plan").content.decode()
+    assert AuditEvent.objects.filter(kind="update", object_type="prevention.ContingencyPlan", person=edna).exists()
+
+
+def test_the_named_worker_is_reminded_once_when_a_plan_is_due(agent, edna_plan, mailoutbox,
+                                                               django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    from kithkin.prevention.models import Notification
+    from kithkin.prevention.reviews import remind_reviews
+
+    agent.email = "amara@example.org"
+    agent.save()
+    due = date(2027, 6, 1)
+    assert remind_reviews(today=due - timedelta(days=1)) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert remind_reviews(today=due) == 1
+    assert remind_reviews(today=due + timedelta(days=1)) == 0  # once per review date
+    note = Notification.objects.get(user=agent)
+    assert note.text == "Edna Jones's contingency plan is due to be looked at again (today)"
+    assert len(mailoutbox) == 1 and "Edna" not in mailoutbox[0].body
+
+    ContingencyPlan.objects.filter(pk=edna_plan.pk).update(review_on=timezone.localdate())
+    out = StringIO()
+    call_command("remind-plan-reviews", stdout=out)
+    assert "about 1 plan due for review" in out.getvalue() and Notification.objects.count() == 2
+
+
+def test_the_proactive_worklist_lists_plans_coming_due(agent, edna_plan):
+    page = client_for(agent).get("/proactive").content.decode()
+    assert "No plans are due to be looked at again" in page
+    ContingencyPlan.objects.filter(pk=edna_plan.pk).update(review_on=timezone.localdate() - timedelta(days=3))
+    page = client_for(agent).get("/proactive").content.decode()
+    assert "Edna Jones" in page and "Overdue" in page

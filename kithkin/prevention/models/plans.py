@@ -24,6 +24,9 @@ class ContingencyPlan(models.Model):
     what_helps = models.TextField(blank=True, help_text="What calms them, what they like")
     what_upsets = models.TextField(blank=True, help_text="What to avoid")
     review_on = models.DateField(help_text="When to look at the plan again")
+    reviewed_on = models.DateField(null=True, blank=True, help_text="When it was last looked at again")
+    # The review date the named worker was last reminded of, so the daily reminder tells them once.
+    reminded_for = models.DateField(null=True, blank=True)
     named_worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                      help_text="Who is told at once when the plan is set off")
     is_active = models.BooleanField(default=True)

@@ -1,0 +1,1 @@
+"""Relationship-first matching and rostering: small, consistent, local teams of carers (issue 5)."""
