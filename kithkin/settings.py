@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kithkin.directory",
     "kithkin.prevention",
     "kithkin.rostering",
+    "kithkin.matching",
     "kithkin.demo",
 ]
 
@@ -192,6 +193,16 @@ KITHKIN_CRISIS_WEEKS = int(os.environ.get("KITHKIN_CRISIS_WEEKS", "6"))
 
 # The proactive worklist lists people whose risk score is at least this (weights are set in the admin).
 KITHKIN_RISK_THRESHOLD = int(os.environ.get("KITHKIN_RISK_THRESHOLD", "5"))
+
+# Matching and rosters. A carer's DBS check counts for this many years. Travel is straight-line distance
+# times the road factor, at the speed of the carer's way of travelling (km/h), unless a travel-time
+# matrix has been imported. CO2 is estimated per kilometre driven (grams; the UK average car).
+KITHKIN_DBS_YEARS = float(os.environ.get("KITHKIN_DBS_YEARS", "3"))
+KITHKIN_ROAD_FACTOR = float(os.environ.get("KITHKIN_ROAD_FACTOR", "1.3"))
+KITHKIN_SPEED_KMH = {"car": float(os.environ.get("KITHKIN_CAR_KMH", "40")), "bicycle": 15.0, "walk": 4.5,
+                     "bus": 20.0}
+KITHKIN_CO2_G_PER_KM = float(os.environ.get("KITHKIN_CO2_G_PER_KM", "170"))
+KITHKIN_TEAM_SIZE = int(os.environ.get("KITHKIN_TEAM_SIZE", "3"))
 
 # Map tiles for the directory's maps: a URL template, or empty for markers on a plain background
 # (the maps and their tables work without tiles). Tiles come from the visitor's browser, so the host is

@@ -9,6 +9,8 @@ from kithkin.core import views as core
 from kithkin.directory import manage_views as directory_manage
 from kithkin.directory import views as directory
 from kithkin.directory.api import oruk
+from kithkin.matching import care_views as care_pages
+from kithkin.matching import carer_views as carer_pages
 from kithkin.people import views as people
 from kithkin.prevention import crisis_views as crisis
 from kithkin.prevention import plan_views as plan_pages
@@ -81,6 +83,22 @@ urlpatterns = [
     path("people/<int:person_id>/plan/<str:kind>/<int:item_id>/change", plan_pages.item_change,
          name="plan_item_change"),
     path("people/<int:person_id>/plan/review", plan_pages.plan_review, name="plan_review"),
+    path("carers", carer_pages.carer_list, name="carers"),
+    path("carers/new", carer_pages.carer_form, name="carer_add"),
+    path("carers/<int:carer_id>", carer_pages.carer_detail, name="carer_detail"),
+    path("carers/<int:carer_id>/change", carer_pages.carer_form, name="carer_change"),
+    path("carers/<int:carer_id>/availability", carer_pages.availability_form, name="carer_availability"),
+    path("carers/<int:carer_id>/household", carer_pages.household_form, name="carer_household"),
+    path("carers/<int:carer_id>/people", care_pages.people_for_home, name="people_for_home"),
+    path("people/<int:person_id>/care", care_pages.person_care, name="person_care"),
+    path("people/<int:person_id>/care/preferences", care_pages.preferences_form, name="care_preferences"),
+    path("people/<int:person_id>/care/visits/add", care_pages.pattern_add, name="care_pattern_add"),
+    path("people/<int:person_id>/care/visits/<int:pattern_id>/end", care_pages.pattern_end, name="care_pattern_end"),
+    path("people/<int:person_id>/care/carers", care_pages.carers_for_person, name="carers_for_person"),
+    path("people/<int:person_id>/care/shared-lives", care_pages.homes_for_person, name="homes_for_person"),
+    path("people/<int:person_id>/care/shared-lives/<int:carer_id>/propose", care_pages.propose,
+         name="shared_lives_propose"),
+    path("shared-lives/<int:match_id>/stage", care_pages.match_stage, name="shared_lives_stage"),
     path("people/<int:person_id>/export", people.person_export, name="person_export"),
     path("manage/audit", audit_views.audit_log, name="audit_log"),
     path("manage/break-glass", audit_views.break_glass_reviews, name="break_glass_reviews"),

@@ -4,7 +4,7 @@ Every view of a person's record, every change (old and new values), every export
 sign-in and failed sign-in goes through here, so the trail has one shape.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.db import models
@@ -19,7 +19,7 @@ def snapshot(instance: models.Model, fields: list[str] | None = None) -> dict:
         if fields is not None and field.name not in fields:
             continue
         value = getattr(instance, field.attname)
-        if isinstance(value, datetime | date):
+        if isinstance(value, datetime | date | time):
             value = value.isoformat()
         elif isinstance(value, Decimal):
             value = str(value)

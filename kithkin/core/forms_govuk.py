@@ -65,6 +65,8 @@ def field_params(bound_field, **overrides) -> dict:
     elif isinstance(widget, forms.Textarea):
         params.update(macro="textarea", value=value or "", rows=widget.attrs.get("rows", 4))
     else:
+        if isinstance(widget, forms.DateInput | forms.TimeInput | forms.DateTimeInput) and value is not None:
+            value = widget.format_value(value)  # 17:00, as it was typed, not 17:00:00
         params.update(
             macro="input",
             value="" if value is None else value,

@@ -1,0 +1,169 @@
+"""Every write to the carers register and to what people prefer and need: one transaction each, audited."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from kithkin.core.actions import ActionError
+from kithkin.core.audit import Auditor, snapshot
+from kithkin.core.geo import locate
+from kithkin.core.validators import normalise_postcode
+from kithkin.matching.models import (
+    NEXT_STAGES,
+    Availability,
+    Carer,
+    Household,
+    Preferences,
+    SharedLivesMatch,
+    Skill,
+    Stage,
+    VisitPattern,
+)
+
+SHARED_LIVES_REVIEW = timedelta(weeks=6)
+
+
+def _place(carer: Carer) -> None:
+    """Their home base on the map, from the postcode; an unknown postcode is an error, not a guess."""
+    try:
+        carer.postcode = normalise_postcode(carer.postcode)
+    except ValidationError as exc:
+        raise ValidationError({"postcode": "Enter a real postcode, like FN1 1AD"}) from exc
+    where = locate(carer.postcode)
+    if where is None:
+        raise ValidationError({"postcode": "We cannot find that postcode"})
+    carer.latitude, carer.longitude = where
+
+
+def _check_skills(skills) -> list[str]:
+    unknown = [s for s in skills if s not in Skill.values]
+    if unknown:
+        raise ValidationError({"skills": f"{unknown[0]} is not a kind of help we know"})
+    return list(dict.fromkeys(skills))
+
+
+@transaction.atomic
+def add_carer(data: dict, auditor: Auditor) -> Carer:
+    carer = Carer(**data)
+    carer.skills = _check_skills(carer.skills)
+    _place(carer)
+    carer.full_clean()
+    carer.save()
+    auditor.created(carer, summary=f"Added {carer.full_name} to the carers register")
+    return carer
+
+
+@transaction.atomic
+def change_carer(carer: Carer, data: dict, auditor: Auditor) -> Carer:
+    carer = Carer.objects.select_for_update().get(pk=carer.pk)
+    before = snapshot(carer)
+    for name, value in data.items():
+        setattr(carer, name, value)
+    carer.skills = _check_skills(carer.skills)
+    _place(carer)
+    carer.full_clean()
+    carer.save()
+    auditor.changed(carer, before, summary=f"Changed {carer.full_name} on the carers register")
+    return carer
+
+
+@transaction.atomic
+def set_availability(carer: Carer, stretches: list[tuple[int, object, object]], auditor: Auditor) -> None:
+    """Replace the carer's week: a list of (weekday, starts, ends)."""
+    rows = [Availability(carer=carer, weekday=d, starts=s, ends=e) for d, s, e in stretches]
+    for row in rows:
+        row.full_clean(exclude=["carer"])
+        if row.ends <= row.starts:
+            raise ValidationError({"availability": f"{row.get_weekday_display()}: the end must be after the start"})
+    before = [str(a) for a in carer.availability.all()]
+    carer.availability.all().delete()
+    Availability.objects.bulk_create(rows)
+    auditor.record("update", obj=carer, summary=f"{carer.full_name}'s week of availability",
+                   old={"availability": before}, new={"availability": [str(r) for r in rows]})
+
+
+@transaction.atomic
+def set_household(carer: Carer, data: dict, auditor: Auditor) -> Household:
+    household = Household.objects.filter(carer=carer).first() or Household(carer=carer)
+    before = snapshot(household) if household.pk else None
+    for name, value in data.items():
+        setattr(household, name, value)
+    household.full_clean()
+    household.save()
+    if before is None:
+        auditor.created(household, summary=f"{carer.full_name}'s Shared Lives household")
+    else:
+        auditor.changed(household, before)
+    return household
+
+
+@transaction.atomic
+def save_preferences(person, data: dict, not_wanted: list[Carer], auditor: Auditor) -> Preferences:
+    prefs = Preferences.objects.select_for_update().filter(person=person).first() or Preferences(person=person)
+    before = {**snapshot(prefs), "not_wanted": sorted(c.pk for c in prefs.not_wanted.all())} if prefs.pk else {}
+    for name, value in data.items():
+        setattr(prefs, name, value)
+    prefs.updated_at = timezone.now()
+    prefs.full_clean()
+    prefs.save()
+    prefs.not_wanted.set(not_wanted)
+    after = {**snapshot(prefs), "not_wanted": sorted(c.pk for c in not_wanted)}
+    auditor.record("update" if before else "create", person=person, obj=prefs,
+                   summary="What they want from the people who support them",
+                   old=before or None, new=after)
+    return prefs
+
+
+@transaction.atomic
+def add_visit_pattern(person, data: dict, auditor: Auditor) -> VisitPattern:
+    pattern = VisitPattern(person=person, created_by=auditor.actor, **data)
+    pattern.weekdays = sorted(set(pattern.weekdays))
+    if not pattern.weekdays or any(d not in range(7) for d in pattern.weekdays):
+        raise ValidationError({"weekdays": "Choose the days of the week"})
+    if pattern.carers_needed == 2 and not pattern.two_carers:
+        raise ValidationError({"two_carers": "Say whether the two carers come together or one after the other"})
+    if pattern.carers_needed == 1:
+        pattern.two_carers, pattern.gap_minutes = "", 0
+    pattern.full_clean()
+    pattern.save()
+    auditor.created(pattern, person=person, summary=f"Regular visit: {pattern}")
+    return pattern
+
+
+@transaction.atomic
+def end_visit_pattern(pattern: VisitPattern, auditor: Auditor) -> VisitPattern:
+    before = snapshot(pattern)
+    pattern.is_active = False
+    pattern.save(update_fields=["is_active"])
+    auditor.changed(pattern, before, person=pattern.person, summary=f"Regular visit ended: {pattern}")
+    return pattern
+
+
+@transaction.atomic
+def propose_shared_lives(person, household: Household, notes: str, auditor: Auditor) -> SharedLivesMatch:
+    if SharedLivesMatch.objects.filter(person=person, household=household).exclude(stage=Stage.ENDED).exists():
+        raise ActionError("They are already matched with this household")
+    match = SharedLivesMatch.objects.create(person=person, household=household, notes=notes.strip(),
+                                            created_by=auditor.actor)
+    auditor.created(match, person=person, summary=f"Shared Lives proposal: {household}")
+    return match
+
+
+@transaction.atomic
+def move_stage(match: SharedLivesMatch, stage: str, notes: str, auditor: Auditor) -> SharedLivesMatch:
+    match = SharedLivesMatch.objects.select_for_update().get(pk=match.pk)
+    allowed = NEXT_STAGES[Stage(match.stage)] + ([Stage.ENDED] if match.stage != Stage.ENDED else [])
+    if stage not in allowed:
+        raise ActionError(f"A match at {match.get_stage_display().lower()} cannot move to that stage")
+    before = snapshot(match)
+    match.stage, match.stage_since = stage, timezone.localdate()
+    if stage == Stage.AGREED:
+        match.review_due_on = match.stage_since + SHARED_LIVES_REVIEW
+    if notes.strip():
+        match.notes = f"{match.notes}\n{match.stage_since:%-d %B %Y}: {notes.strip()}".strip()
+    match.save()
+    auditor.changed(match, before, person=match.person,
+                    summary=f"Shared Lives with {match.household}: {match.get_stage_display().lower()}")
+    return match

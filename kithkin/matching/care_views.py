@@ -1,0 +1,168 @@
+"""A person's support at home: what they want from carers, the visits they need, carers ranked for them,
+and Shared Lives homes. Need-to-know applies: reading needs a reason, changing needs casework."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms.models import model_to_dict
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from kithkin.core.actions import ActionError
+from kithkin.core.audit import Auditor
+from kithkin.core.decorators import forbidden, staff_required
+from kithkin.core.forms_govuk import apply_errors
+from kithkin.matching import actions, candidates, shared_lives
+from kithkin.matching.forms import PreferencesForm, VisitPatternForm
+from kithkin.matching.models import NEXT_STAGES, Household, Preferences, SharedLivesMatch, Stage
+from kithkin.matching.policies import can_see_carers
+from kithkin.people.policies import can_change_person, get_person_for_user, visible_people
+
+
+def _person(request, person_id: int, change: bool = False):
+    person, reason = get_person_for_user(request.user, person_id)
+    if person is None:
+        raise Http404
+    if reason is None or (change and not can_change_person(request.user, person, reason)):
+        return None
+    return person
+
+
+@staff_required()
+def person_care(request, person_id: int):
+    person = _person(request, person_id)
+    if person is None:
+        return forbidden(request, "You cannot see this person's record.")
+    Auditor.for_request(request).viewed(person, what="support at home")
+    return render(request, "matching/person_care.html", {
+        "person": person, "prefs": Preferences.objects.filter(person=person).first(),
+        "patterns": person.visit_patterns.filter(is_active=True),
+        "matches": person.shared_lives_matches.select_related("household__carer"),
+        "next_stages": next_stages, "can_change": can_change_person(request.user, person), "active": "people"})
+
+
+@staff_required()
+def preferences_form(request, person_id: int):
+    person = _person(request, person_id, change=True)
+    if person is None:
+        return forbidden(request, "You cannot change this record.")
+    prefs = Preferences.objects.filter(person=person).first()
+    initial = {**model_to_dict(prefs, PreferencesForm.Meta.fields), "not_wanted": list(prefs.not_wanted.all())} \
+        if prefs else None
+    form = PreferencesForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "not_wanted"}
+        actions.save_preferences(person, data, list(form.cleaned_data["not_wanted"]), Auditor.for_request(request))
+        messages.success(request, "Saved what they want from the people who support them.")
+        return redirect("person_care", person.pk)
+    return _page(request, person, form, "What they want from the people who support them")
+
+
+@staff_required()
+def pattern_add(request, person_id: int):
+    person = _person(request, person_id, change=True)
+    if person is None:
+        return forbidden(request, "You cannot change this record.")
+    form = VisitPatternForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_visit_pattern(person, form.cleaned_data, Auditor.for_request(request))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Regular visit added.")
+            return redirect("person_care", person.pk)
+    return _page(request, person, form, "A regular visit")
+
+
+def _page(request, person, form, title: str):
+    return render(request, "matching/form.html", {
+        "form": form, "title": title, "caption": person.full_name, "active": "people",
+        "back": redirect("person_care", person.pk).url}, status=400 if form.errors else 200)
+
+
+@require_POST
+@staff_required()
+def pattern_end(request, person_id: int, pattern_id: int):
+    person = _person(request, person_id, change=True)
+    if person is None:
+        return forbidden(request, "You cannot change this record.")
+    pattern = person.visit_patterns.filter(pk=pattern_id, is_active=True).first()
+    if pattern is None:
+        messages.error(request, "That visit has already ended.")
+    else:
+        actions.end_visit_pattern(pattern, Auditor.for_request(request))
+        messages.success(request, f"Ended: {pattern}")
+    return redirect("person_care", person.pk)
+
+
+@staff_required(can_see_carers)
+def carers_for_person(request, person_id: int):
+    person = _person(request, person_id)
+    if person is None:
+        return forbidden(request, "You cannot see this person's record.")
+    Auditor.for_request(request).viewed(person, what="carers ranked for them")
+    return render(request, "matching/carers_for_person.html", {
+        "person": person, "shortlist": candidates.shortlist(person), "points": candidates.POINTS,
+        "active": "people"})
+
+
+@staff_required(can_see_carers)
+def homes_for_person(request, person_id: int):
+    person = _person(request, person_id)
+    if person is None:
+        return forbidden(request, "You cannot see this person's record.")
+    Auditor.for_request(request).viewed(person, what="Shared Lives homes ranked for them")
+    return render(request, "matching/homes_for_person.html", {
+        "person": person, "pairings": shared_lives.homes_for(person),
+        "can_change": can_change_person(request.user, person), "active": "people"})
+
+
+@staff_required(can_see_carers)
+def people_for_home(request, carer_id: int):
+    household = Household.objects.filter(carer_id=carer_id).select_related("carer").first()
+    if household is None:
+        raise Http404
+    return render(request, "matching/people_for_home.html", {
+        "household": household, "pairings": shared_lives.people_for(household, visible_people(request.user)),
+        "active": "carers"})
+
+
+@require_POST
+@staff_required(can_see_carers)
+def propose(request, person_id: int, carer_id: int):
+    person = _person(request, person_id, change=True)
+    household = Household.objects.filter(carer_id=carer_id).first()
+    if person is None or household is None:
+        return forbidden(request, "You cannot change this record.")
+    try:
+        actions.propose_shared_lives(person, household, request.POST.get("notes", "")[:2000],
+                                     Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Proposed: {person.full_name} with {household}.")
+    return redirect("person_care", person.pk)
+
+
+@require_POST
+@staff_required(can_see_carers)
+def match_stage(request, match_id: int):
+    match = SharedLivesMatch.objects.filter(pk=match_id).select_related("person").first()
+    person = _person(request, match.person_id, change=True) if match else None
+    if person is None:
+        return forbidden(request, "You cannot change this record.")
+    try:
+        actions.move_stage(match, request.POST.get("stage", ""), request.POST.get("notes", "")[:2000],
+                           Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Stage saved.")
+    return redirect("person_care", person.pk)
+
+
+def next_stages(match) -> list:
+    """For the template: where this match can go next, "ended" last."""
+    stage = Stage(match.stage)
+    return [*NEXT_STAGES[stage], *([Stage.ENDED] if stage != Stage.ENDED else [])]

@@ -1,0 +1,104 @@
+"""The carers register: the list, one carer, adding and changing them, their week and their household."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms.models import model_to_dict
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from kithkin.core.audit import Auditor
+from kithkin.core.decorators import forbidden, staff_required
+from kithkin.core.forms_govuk import apply_errors
+from kithkin.matching import actions
+from kithkin.matching.forms import AvailabilityForm, CarerForm, HouseholdForm
+from kithkin.matching.models import Carer, CarerKind, Household, Skill
+from kithkin.matching.policies import can_change_carers, can_see_carers, get_carer_for_user
+
+
+@staff_required(can_see_carers)
+def carer_list(request):
+    carers = Carer.objects.filter(is_active=True)
+    kind, skill, area = (request.GET.get(k, "").strip() for k in ("kind", "skill", "area"))
+    if kind in CarerKind.values:
+        carers = carers.filter(kind=kind)
+    chosen_skill = skill if skill in Skill.values else ""
+    rows = [c for c in carers if not chosen_skill or chosen_skill in c.skills]
+    if area:
+        rows = [c for c in rows if c.covers_postcode(area.upper() + " ")]
+    return render(request, "matching/carers.html", {
+        "carers": rows, "kinds": CarerKind.choices, "skills": Skill.choices, "active": "carers",
+        "chosen": {"kind": kind, "skill": chosen_skill, "area": area}, "can_change": can_change_carers(request.user)})
+
+
+@staff_required(can_see_carers)
+def carer_detail(request, carer_id: int):
+    carer = get_carer_for_user(request.user, carer_id)
+    if carer is None:
+        raise Http404
+    household = Household.objects.filter(carer=carer).first()
+    return render(request, "matching/carer.html", {
+        "carer": carer, "household": household, "skills": [Skill(s).label for s in carer.skills if s in Skill.values],
+        "can_change": can_change_carers(request.user), "active": "carers"})
+
+
+def _form_page(request, form, title: str, back: str):
+    return render(request, "matching/form.html", {"form": form, "title": title, "back": back, "active": "carers"},
+                  status=400 if form.errors else 200)
+
+
+@staff_required(can_change_carers)
+def carer_form(request, carer_id: int | None = None):
+    carer = get_carer_for_user(request.user, carer_id) if carer_id else None
+    if carer_id and carer is None:
+        raise Http404
+    initial = model_to_dict(carer, CarerForm.Meta.fields) if carer else None
+    form = CarerForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if carer:
+                carer = actions.change_carer(carer, form.cleaned_data, Auditor.for_request(request))
+            else:
+                carer = actions.add_carer(form.cleaned_data, Auditor.for_request(request))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, f"{carer.full_name} saved.")
+            return redirect("carer_detail", carer.pk)
+    back = redirect("carer_detail", carer.pk).url if carer else redirect("carers").url
+    return _form_page(request, form, f"Change {carer.full_name}" if carer else "Add a carer", back)
+
+
+@staff_required(can_change_carers)
+def availability_form(request, carer_id: int):
+    carer = get_carer_for_user(request.user, carer_id)
+    if carer is None:
+        raise Http404
+    initial = AvailabilityForm.initial_for(carer.availability.all())
+    form = AvailabilityForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        actions.set_availability(carer, form.stretches, Auditor.for_request(request))
+        messages.success(request, f"{carer.full_name}'s week saved.")
+        return redirect("carer_detail", carer.pk)
+    return _form_page(request, form, f"When {carer.given_name} is free each week",
+                      redirect("carer_detail", carer.pk).url)
+
+
+@staff_required(can_change_carers)
+def household_form(request, carer_id: int):
+    carer = get_carer_for_user(request.user, carer_id)
+    if carer is None:
+        raise Http404
+    if carer.kind != CarerKind.SHARED_LIVES:
+        return forbidden(request, "Only Shared Lives carers have a household on the register.")
+    household = Household.objects.filter(carer=carer).first()
+    initial = model_to_dict(household, HouseholdForm.Meta.fields) if household else None
+    form = HouseholdForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.set_household(carer, form.cleaned_data, Auditor.for_request(request))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Household saved.")
+            return redirect("carer_detail", carer.pk)
+    return _form_page(request, form, f"{carer.given_name}'s household", redirect("carer_detail", carer.pk).url)

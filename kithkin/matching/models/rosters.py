@@ -1,0 +1,79 @@
+"""A week's roster: every visit, who goes and when; repairs list what they changed. Times of day are kept
+as minutes after midnight on the visit's date, which is what the rostering engine works in."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from kithkin.matching.models.carers import Carer, Skill
+from kithkin.matching.models.needs import VisitPattern
+
+
+class Roster(models.Model):
+    week_starting = models.DateField(help_text="A Monday")
+    seed = models.PositiveIntegerField(default=1)
+    time_limit_s = models.PositiveIntegerField(default=60)
+    figures = models.JSONField(default=dict, blank=True, help_text="Travel, continuity, team sizes, CO2")
+    is_current = models.BooleanField(default=True, help_text="The roster in use for its week")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-week_starting", "-created_at"]
+
+    def __str__(self):
+        return f"Roster for the week of {self.week_starting:%-d %B %Y}"
+
+
+class RosterVisit(models.Model):
+    roster = models.ForeignKey(Roster, on_delete=models.CASCADE, related_name="visits")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="roster_visits")
+    pattern = models.ForeignKey(VisitPattern, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    date = models.DateField()
+    skill = models.CharField(max_length=20, choices=Skill.choices)
+    earliest = models.PositiveSmallIntegerField(help_text="Minutes after midnight")
+    latest = models.PositiveSmallIntegerField(help_text="Minutes after midnight: the latest start")
+    minutes = models.PositiveSmallIntegerField()
+    # A two-carer visit is two rows; the second points at the first and says how they go together.
+    partner = models.OneToOneField("self", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    carer = models.ForeignKey(Carer, null=True, blank=True, on_delete=models.PROTECT, related_name="visits")
+    start = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Planned start, minutes after midnight")
+    travel_km = models.FloatField(default=0, help_text="From the carer's previous stop")
+    unserved_reason = models.CharField(max_length=300, blank=True)
+    cancelled = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["date", "start", "earliest", "id"]
+        indexes = [models.Index(fields=["roster", "carer", "date"]), models.Index(fields=["roster", "person"])]
+
+    def __str__(self):
+        return f"{self.get_skill_display()} for {self.person} on {self.date}"
+
+
+class RosterChange(models.Model):
+    """One line of what a repair changed: "Tuesday 08:15, Edna Jones: Sam Patel instead of Ann Lee"."""
+
+    class Why(models.TextChoices):
+        CARER_OFF = "carer_off", "A carer is off"
+        NEW_PERSON = "new_person", "Someone new"
+        CANCELLED = "cancelled", "A visit was cancelled"
+
+    roster = models.ForeignKey(Roster, on_delete=models.CASCADE, related_name="changes")
+    visit = models.ForeignKey(RosterVisit, on_delete=models.CASCADE, related_name="changes")
+    why = models.CharField(max_length=15, choices=Why.choices)
+    carer_before = models.ForeignKey(Carer, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    carer_after = models.ForeignKey(Carer, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    start_before = models.PositiveSmallIntegerField(null=True, blank=True)
+    start_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+")
+    made_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["made_at", "id"]
+
+    def __str__(self):
+        before = self.carer_before.full_name if self.carer_before else "nobody"
+        after = self.carer_after.full_name if self.carer_after else "nobody"
+        return f"{self.visit}: {after} instead of {before}"

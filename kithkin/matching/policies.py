@@ -1,0 +1,25 @@
+"""Who may see and change the carers register. A person's preferences, visits and matches follow the
+person's own need-to-know rules (people.policies)."""
+
+from kithkin.core.access import is_staff_member
+from kithkin.core.models import Role
+
+REGISTER_EDITORS = {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.ADMINISTRATOR}
+
+
+def can_see_carers(user) -> bool:
+    """Casework staff match people with carers; administrators keep the register."""
+    return is_staff_member(user) and (user.does_casework or user.role == Role.ADMINISTRATOR)
+
+
+def can_change_carers(user) -> bool:
+    return is_staff_member(user) and user.role in REGISTER_EDITORS
+
+
+def get_carer_for_user(user, carer_id: int):
+    """The carer if this user may see the register (like healthchecks' _get_check_for_user)."""
+    from kithkin.matching.models import Carer
+
+    if not can_see_carers(user):
+        return None
+    return Carer.objects.filter(pk=carer_id).first()

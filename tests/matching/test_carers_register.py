@@ -1,0 +1,96 @@
+"""The carers register: adding carers with their skills, home base, week and household, on pages that
+check what they are given and record who changed what."""
+
+from datetime import time
+
+import pytest
+
+from kithkin.core.models import AuditEvent
+from kithkin.matching.models import Availability, Carer, Household
+from tests.conftest import client_for
+from tests.matching.conftest import add_carer
+
+pytestmark = pytest.mark.django_db
+
+NEW_CARER = {"given_name": "Sam", "family_name": "Patel", "kind": "micro_provider", "organisation": "Sam Cares",
+             "gender": "male", "postcode": "fn1 2bb", "travel_mode": "car", "covers": "FN1 FN3",
+             "skills": ["personal_care", "meals"], "languages": "English, Gujarati", "interests": "Football",
+             "fine_with_pets": "on", "dbs_checked_on_day": "1", "dbs_checked_on_month": "3",
+             "dbs_checked_on_year": "2026"}
+
+
+def test_a_manager_adds_a_carer_who_is_placed_from_their_postcode(manager, postcodes):
+    client = client_for(manager)
+    response = client.post("/carers/new", NEW_CARER)
+
+    carer = Carer.objects.get()
+    assert response.status_code == 302 and response.url == f"/carers/{carer.pk}"
+    assert (carer.postcode, round(carer.latitude, 3), carer.skills) == ("FN1 2BB", 52.405, ["personal_care", "meals"])
+    assert AuditEvent.objects.filter(kind="create", object_type="matching.Carer").exists()
+    page = client.get(f"/carers/{carer.pk}").content.decode()
+    assert "Sam Patel" in page and "Personal care (washing, dressing)" in page
+
+
+def test_the_carer_form_says_what_is_wrong_and_saves_nothing(manager, postcodes):
+    response = client_for(manager).post("/carers/new", {**NEW_CARER, "given_name": "", "postcode": "FN9 9ZZ",
+                                                        "dbs_checked_on_year": "2999"})
+    page = response.content.decode()
+    assert response.status_code == 400 and "There is a problem" in page
+    assert "Enter their first name" in page and "The date must be today or in the past" in page
+    response = client_for(manager).post("/carers/new", {**NEW_CARER, "postcode": "FN9 9ZZ"})
+    assert response.status_code == 400 and "We cannot find that postcode" in response.content.decode()
+    assert not Carer.objects.exists()
+
+
+def test_a_carers_week_keeps_two_stretches_a_day_and_refuses_backwards_times(manager, postcodes):
+    carer = add_carer(manager, "Ann")
+    url = f"/carers/{carer.pk}/availability"
+    client = client_for(manager)
+    response = client.post(url, {"starts_0_0": "07:00", "ends_0_0": "06:00"})
+    assert response.status_code == 400 and "Monday: the end must be after the start" in response.content.decode()
+
+    client.post(url, {"starts_0_0": "07:00", "ends_0_0": "11:00", "starts_0_1": "17:00", "ends_0_1": "21:00",
+                      "starts_4_0": "09:00", "ends_4_0": "15:00"})
+
+    assert [str(a) for a in Availability.objects.filter(carer=carer)] == [
+        "Monday 07:00 to 11:00", "Monday 17:00 to 21:00", "Friday 09:00 to 15:00"]
+    page = client.get(url).content.decode()
+    assert 'value="17:00"' in page, page[page.find("Monday (second"):][:600]
+
+
+def test_a_shared_lives_carer_has_a_household(manager, postcodes):
+    carer = add_carer(manager, "Jo", kind="shared_lives")
+    client_for(manager).post(f"/carers/{carer.pk}/household", {"rooms": "1", "pets": "two cats", "faith": "Quaker",
+                                                               "enjoys": "Baking, walking"})
+    assert Household.objects.get(carer=carer).pets == "two cats"
+    agency = add_carer(manager, "Kim", kind="agency")
+    assert client_for(manager).get(f"/carers/{agency.pk}/household").status_code == 403
+
+
+def test_community_agents_see_the_register_but_only_practitioners_and_managers_change_it(
+        agent, manager, provider, postcodes):
+    carer = add_carer(manager, "Ann", skills=["meals"])
+    assert client_for(agent).get("/carers").status_code == 200
+    assert client_for(agent).get("/carers/new").status_code == 403
+    assert client_for(agent).post(f"/carers/{carer.pk}/change", NEW_CARER).status_code == 403
+    assert client_for(provider).get("/carers").status_code == 403
+    assert client_for(provider).get(f"/carers/{carer.pk}").status_code == 403
+
+
+def test_the_register_filters_by_kind_skill_and_area(manager, postcodes):
+    add_carer(manager, "Ann", skills=["meals"], covers="FN1")
+    add_carer(manager, "Bob", skills=["moving", "personal_care"], covers="FN3", kind="agency")
+    client = client_for(manager)
+    assert "Bob" in (page := client.get("/carers?skill=moving").content.decode()) and "Ann Carer" not in page
+    assert "Ann Carer" in (page := client.get("/carers?area=fn1").content.decode()) and "Bob" not in page
+    assert "Bob" in client.get("/carers?kind=agency").content.decode()
+    assert client.get("/carers?skill=juggling&kind=nonsense").status_code == 200  # unknown filters are ignored
+
+
+def test_changing_a_carer_is_audited_with_old_and_new(manager, postcodes):
+    carer = add_carer(manager, "Ann", week=((2, time(9), time(12)),))
+    client_for(manager).post(f"/carers/{carer.pk}/change", {**NEW_CARER, "given_name": "Ann", "postcode": "FN3 1AA"})
+    carer.refresh_from_db()
+    assert carer.postcode == "FN3 1AA" and round(carer.latitude, 3) == 52.455
+    event = AuditEvent.objects.filter(kind="update", object_type="matching.Carer").latest("at")
+    assert event.old_values["postcode"] == "FN1 2BB" and event.new_values["postcode"] == "FN3 1AA"

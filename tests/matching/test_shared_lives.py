@@ -1,0 +1,90 @@
+"""Shared Lives matching both ways (a person to homes, a home to people), through introduction, trial,
+agreement and a review six weeks after it is agreed."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from kithkin.core.audit import Auditor
+from kithkin.matching import actions
+from kithkin.matching.models import SharedLivesMatch
+from tests.conftest import client_for
+from tests.matching.conftest import add_carer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def homes(manager, postcodes):
+    def home(name, **household):
+        carer = add_carer(manager, name, kind="shared_lives", interests=household.pop("interests", ""))
+        return actions.set_household(carer, {"rooms": 1, **household}, Auditor(manager))
+
+    return {"bakers": home("Baker", enjoys="Baking, gardening", pets="a cat"),
+            "smokers": home("Smoke", smoking=True, enjoys="Gardening"),
+            "full": home("Full", rooms=0)}
+
+
+@pytest.fixture
+def looking(agent, person):
+    person.postcode, person.interests = "FN1 1AA", "gardening, baking"
+    person.save()
+    actions.save_preferences(person, {"wants_shared_lives": True, "no_smokers": True}, [], Auditor(agent))
+    return person
+
+
+def test_homes_are_ranked_for_a_person_with_reasons_and_rules(looking, homes):
+    from kithkin.matching.shared_lives import homes_for
+
+    pairings = homes_for(looking)
+    assert pairings[0].household == homes["bakers"] and not pairings[0].ruled_out
+    assert "they both enjoy baking and gardening" in pairings[0].reasons and "pets: a cat" in pairings[0].reasons
+    ruled = {p.household: p.ruled_out for p in pairings[1:]}
+    assert ruled[homes["smokers"]] == ["someone smokes at home"]
+    assert ruled[homes["full"]] == ["no room free"]
+
+
+def test_people_are_ranked_for_a_home_among_those_the_worker_may_see(agent, outsider, looking, homes):
+    carer_id = homes["bakers"].carer_id
+    page = client_for(agent).get(f"/carers/{carer_id}/people").content.decode()
+    assert "Arthur Jones" in page and "they both enjoy baking and gardening" in page
+    outsider_page = client_for(outsider).get(f"/carers/{carer_id}/people").content.decode()
+    assert "Arthur Jones" not in outsider_page
+
+
+def test_a_match_moves_through_its_stages_and_is_reviewed_six_weeks_after_agreement(agent, looking, homes):
+    client = client_for(agent)
+    client.post(f"/people/{looking.pk}/care/shared-lives/{homes['bakers'].carer_id}/propose")
+    match = SharedLivesMatch.objects.get()
+    assert client.post(f"/shared-lives/{match.pk}/stage", {"stage": "agreed"}).status_code == 302
+    match.refresh_from_db()
+    assert match.stage == "proposed"  # no skipping the introduction and the trial
+
+    for stage in ("introduction", "trial", "agreed"):
+        client.post(f"/shared-lives/{match.pk}/stage", {"stage": stage, "notes": f"{stage} went well"})
+
+    match.refresh_from_db()
+    assert match.stage == "agreed" and match.review_due_on == timezone.localdate() + timedelta(weeks=6)
+    assert "trial went well" in match.notes
+    page = client.get(f"/people/{looking.pk}/care").content.decode()
+    assert "Agreed since" in page and "Review due" in page
+    from kithkin.matching.shared_lives import homes_for
+
+    bakers = next(p for p in homes_for(looking) if p.household == homes["bakers"])
+    assert bakers.ruled_out == ["no room free"]  # its one room is now taken
+
+
+def test_a_second_live_proposal_for_the_same_home_is_refused(agent, looking, homes):
+    client = client_for(agent)
+    url = f"/people/{looking.pk}/care/shared-lives/{homes['bakers'].carer_id}/propose"
+    client.post(url)
+    response = client.post(url, follow=True)
+    assert "already matched with this household" in response.content.decode()
+    assert SharedLivesMatch.objects.count() == 1
+
+
+def test_someone_who_may_not_change_the_record_cannot_propose(outsider, looking, homes):
+    url = f"/people/{looking.pk}/care/shared-lives/{homes['bakers'].carer_id}/propose"
+    assert client_for(outsider).post(url).status_code == 403
+    assert not SharedLivesMatch.objects.exists()
