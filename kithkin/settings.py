@@ -38,6 +38,8 @@ SITE_NAME = os.environ.get("SITE_NAME", "Kithkin")
 # Where staff reach this site, for links in emails sent from background work (no request to ask).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Fenmere District Council")
+# The number on carers' emergency cards: answered at any hour (the out-of-hours team).
+COUNCIL_PHONE = os.environ.get("COUNCIL_PHONE", "01632 960000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

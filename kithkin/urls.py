@@ -40,6 +40,7 @@ urlpatterns = [
     path("alerts/<int:alert_id>", alerts.alert_detail, name="alert_detail"),
     path("alerts/<int:alert_id>/match", alerts.alert_match, name="alert_match"),
     path("alerts/<int:alert_id>/not-for-us", alerts.alert_not_for_us, name="alert_not_for_us"),
+    path("alerts/<int:alert_id>/take-contact", alerts.alert_take_contact, name="alert_take_contact"),
     path("crisis/<int:episode_id>", crisis.episode_page, name="crisis_episode"),
     path("crisis/<int:episode_id>/end", crisis.episode_close, name="episode_close"),
     path("crisis/<int:episode_id>/goals", crisis.episode_goals, name="episode_goals"),

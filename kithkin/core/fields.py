@@ -5,6 +5,9 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+# Nobody we support, and nothing we record, is from before this: older years are typing mistakes.
+EARLIEST_YEAR = 1900
+
 
 class DateInputWidget(forms.MultiWidget):
     """Day, month and year boxes (the GOV.UK date input pattern)."""
@@ -43,6 +46,8 @@ class DateField(forms.MultiValueField):
         day, month, year = data_list
         if year < 1000:
             raise ValidationError("Year must include 4 numbers", code="invalid")
+        if year < EARLIEST_YEAR:
+            raise ValidationError(f"Enter a year from {EARLIEST_YEAR} on", code="invalid")
         try:
             value = date(year, month, day)
         except ValueError as exc:

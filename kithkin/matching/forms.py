@@ -3,6 +3,7 @@
 from django import forms
 
 from kithkin.core.fields import DateField
+from kithkin.core.validators import normalise_phone
 from kithkin.matching.models import WEEKDAYS, Carer, Household, Preferences, Skill, TwoCarers, VisitPattern
 
 TIME = forms.TimeInput(format="%H:%M", attrs={"class": "govuk-input--width-5", "inputmode": "numeric"})
@@ -32,6 +33,10 @@ class CarerForm(forms.ModelForm):
                           "family_name": {"required": "Enter their last name"},
                           "kind": {"required": "Choose how they work"},
                           "postcode": {"required": "Enter the postcode they start from"}}
+
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data.get("phone", ""))
 
 
 class AvailabilityForm(forms.Form):

@@ -19,6 +19,11 @@ from kithkin.prevention.models import Alert, AlertEvent, AlertStatus
 logger = logging.getLogger(__name__)
 
 
+MATCHED_HOW = {"nhs_number": "by NHS number", "name_dob_postcode": "by name, date of birth and postcode",
+               "by_hand": "by hand"}
+RAISED_BY = {"gp_practice": "gp", "hospital": "hospital", "provider": "provider"}
+
+
 class IdempotencyClash(ActionError):
     """The sender used the same key for a different alert."""
 
@@ -69,7 +74,7 @@ def _store(data: dict, idempotency_key: str, fingerprint: str, auditor: Auditor)
     events.alert_event(alert, AlertEvent.Kind.RECEIVED, auditor.actor,
                        detail=alert.source_name or alert.get_source_display())
     if person is not None:
-        events.alert_event(alert, AlertEvent.Kind.MATCHED, auditor.actor, detail=how)
+        events.alert_event(alert, AlertEvent.Kind.MATCHED, auditor.actor, detail=MATCHED_HOW[how])
     auditor.created(alert, person=person, summary=f"Alert: {alert.get_kind_display()} "
                                                   f"({alert.source_name or alert.get_source_display()})")
     _respond_safely(alert, auditor)
@@ -101,6 +106,27 @@ def match_by_hand(alert: Alert, person, auditor: Auditor) -> Alert:
     auditor.changed(alert, before, person=person, summary="Matched an alert to a person by hand")
     _respond_safely(alert, auditor)
     return alert
+
+
+@transaction.atomic
+def take_contact(alert: Alert, auditor: Auditor):
+    """Someone we have no record of, or cannot be sure of: a contact for the front door to work, with what the
+    alert told us. The alert stays unmatched until the worker matches it to the record they make or find."""
+    from kithkin.conversations import actions as front_door
+
+    alert = Alert.objects.select_for_update().get(pk=alert.pk)
+    if alert.status != AlertStatus.UNMATCHED:
+        raise ActionError("This alert has already been resolved")
+    user = auditor.actor
+    about = " ".join(n for n in (alert.given_name, alert.family_name) if n)
+    told = f"{alert.get_kind_display()} on {timezone.localtime(alert.occurred_at):%-d %B %Y}. {alert.details}"
+    contact = front_door.receive_contact({
+        "team": user.team, "handled_by": user, "channel": "referral",
+        "raised_by": RAISED_BY.get(alert.source, "other"),
+        "caller_name": alert.source_name or alert.get_source_display(), "about_name": about,
+        "postcode": alert.postcode, "in_their_words": f"From alert {alert.pk}: {told}".strip()[:5000]}, auditor)
+    events.alert_event(alert, AlertEvent.Kind.CONTACT, user, detail=contact.reference)
+    return contact
 
 
 @transaction.atomic

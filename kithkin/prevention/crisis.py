@@ -29,6 +29,7 @@ from kithkin.prevention.tasks import email_notification
 URGENT = {AlertKind.HOSPITAL_ADMISSION, AlertKind.FALL, AlertKind.CARER_UNABLE, AlertKind.MISSED_VISITS,
           AlertKind.SAFEGUARDING}
 RAPID_RESPONSE = timedelta(hours=1)
+FOLLOW_UP = timedelta(days=2)  # an alert that sets nothing off still gets someone to look, within two days
 CHECK_IN_DAYS = (2, 7, 21)  # "How are you coping?": soon, after a week, and half way
 
 
@@ -42,7 +43,7 @@ def respond_to_alert(alert, auditor: Auditor) -> list:
         return [_set_off(trigger, alert, auditor) for trigger in triggers]
     if alert.kind in URGENT:
         return [_rapid_response(alert, auditor)]
-    return []
+    return [_follow_up(alert, auditor)]
 
 
 def _set_off(trigger: PlanTrigger, alert, auditor: Auditor) -> CrisisEpisode:
@@ -50,19 +51,23 @@ def _set_off(trigger: PlanTrigger, alert, auditor: Auditor) -> CrisisEpisode:
     plan = ContingencyPlan.objects.select_for_update().select_related("person", "named_worker").get(
         pk=trigger.plan_id)
     episode = plan.episodes.filter(closed_at=None).first()
-    if episode is None:
+    opened = episode is None
+    if opened:
         episode = _open_episode(plan, alert, auditor)
     now = timezone.now()
     running = set(episode.tasks.filter(done_at=None).values_list("from_action_id", flat=True))
+    new = 0
     for action in plan.actions.filter(part=trigger.part).exclude(pk__in=running):
         # An action already under way in this episode is not asked for twice by a second alert.
         Task.objects.create(episode=episode, person=plan.person, team=episode.team, title=action.what,
                             who=action.who, owner=action.owner or plan.named_worker, from_action=action,
                             from_alert=alert, due_at=now + timedelta(hours=action.within_hours))
-    part = "coming-home part of the plan" if trigger.part == PlanPart.COMING_HOME else "plan"
-    notify(plan.named_worker, f"{plan.person.full_name}'s {part} has been set off: {trigger.description}",
-           reverse("crisis_episode", args=[episode.pk]),
-           email_text=f"A {part} you are the named worker for has been set off")
+        new += 1
+    if opened or new:  # the ambulance and the hospital telling us of the same admission is one message
+        part = "coming-home part of the plan" if trigger.part == PlanPart.COMING_HOME else "plan"
+        notify(plan.named_worker, f"{plan.person.full_name}'s {part} has been set off: {trigger.description}",
+               reverse("crisis_episode", args=[episode.pk]),
+               email_text=f"A {part} you are the named worker for has been set off")
     return episode
 
 
@@ -83,7 +88,30 @@ def _rapid_response(alert, auditor: Auditor) -> Task:
                                title=f"Rapid response: {alert.get_kind_display().lower()} (no contingency plan)",
                                due_at=alert.received_at + RAPID_RESPONSE)
     auditor.created(task, person=alert.person, summary="Rapid-response task for the locality team")
+    # The team's managers hold the duty: they are told at once, in the app and by email.
+    for manager in _duty(alert.team):
+        notify(manager, f"Rapid response within the hour: {alert.get_kind_display().lower()} for "
+                        f"{alert.person.full_name} (no contingency plan)", reverse("team_tasks"),
+               email_text="A rapid response is needed within the hour")
     return task
+
+
+def _follow_up(alert, auditor: Auditor) -> Task:
+    """A bereavement, a discharge without a plan, something else: nothing urgent, but someone looks."""
+    task = Task.objects.create(person=alert.person, team=alert.team, from_alert=alert,
+                               title=f"Follow up: {alert.get_kind_display().lower()} "
+                                     f"({alert.source_name or alert.get_source_display()})",
+                               due_at=alert.received_at + FOLLOW_UP)
+    auditor.created(task, person=alert.person, summary="Follow-up task for the locality team")
+    return task
+
+
+def _duty(team):
+    from kithkin.core.models import Role, User
+
+    if team is None:
+        return []
+    return list(User.objects.filter(team=team, role=Role.TEAM_MANAGER, is_active=True))
 
 
 def notify(user, text: str, url: str, email_text: str = "") -> Notification | None:
@@ -99,13 +127,13 @@ def notify(user, text: str, url: str, email_text: str = "") -> Notification | No
 
 
 @transaction.atomic
-def complete_task(task: Task, auditor: Auditor) -> Task:
+def complete_task(task: Task, auditor: Auditor, note: str = "") -> Task:
     task = Task.objects.select_for_update().get(pk=task.pk)
     if task.done_at is not None:
         raise ActionError("This task is already done")
     before = snapshot(task)
-    task.done_at, task.done_by = timezone.now(), auditor.actor
-    task.save(update_fields=["done_at", "done_by"])
+    task.done_at, task.done_by, task.done_note = timezone.now(), auditor.actor, note.strip()[:1000]
+    task.save(update_fields=["done_at", "done_by", "done_note"])
     auditor.changed(task, before, person=task.person, summary=f"Done: {task.title}")
     return task
 
@@ -136,7 +164,8 @@ def close_episode(episode: CrisisEpisode, outcome: str, notes: str, auditor: Aud
     before = snapshot(episode)
     episode.outcome, episode.outcome_notes, episode.closed_at = outcome, notes.strip(), timezone.now()
     episode.save()
-    episode.tasks.filter(done_at=None).update(done_at=episode.closed_at, done_by=auditor.actor)
+    # Closed, not done: the record must not say that what nobody did happened.
+    episode.tasks.filter(done_at=None).update(done_at=episode.closed_at, done_by=auditor.actor, not_needed=True)
     auditor.changed(episode, before, person=episode.person,
                     summary=f"Crisis support ended: {episode.get_outcome_display()}")
     return episode

@@ -1,6 +1,8 @@
 """Crisis support for staff: an episode's page (tasks, check-ins, ending it), the team's tasks, and a
 member of staff's notifications."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -30,13 +32,22 @@ def episode_page(request, episode_id: int):
     episode = _episode_for_user(request, episode_id)
     if episode is None:
         return forbidden(request, "This crisis support is run by another team.")
+    return _page(request, episode)
+
+
+def _page(request, episode, errors=None, typed=None):
+    """The episode's page; with `errors` (a field id to its message) when a form on it was not right."""
     Auditor.for_request(request).viewed(episode.person, what="crisis support")
+    alert = episode.opened_by_alert
+    trigger = (episode.plan.triggers.filter(kind=alert.kind, about_id=alert.person_id).select_related("about")
+               .first() if episode.plan and alert and alert.person_id else None)
     return render(request, "prevention/episode.html", {
         "episode": episode, "tasks": episode.tasks.select_related("owner", "done_by"),
         "check_ins": episode.check_ins.select_related("held_by"), "outcomes": EpisodeOutcome.choices,
-        "options": CrisisOption.choices,
-        "now": timezone.now(), "active": "tasks",
-    })
+        "options": CrisisOption.choices, "alert": alert, "trigger": trigger,
+        "contacts": episode.plan.contacts.all() if episode.plan else [],
+        "errors": errors or {}, "typed": typed or {}, "now": timezone.now(), "active": "tasks",
+    }, status=400 if errors else 200)
 
 
 @require_POST
@@ -46,7 +57,7 @@ def task_done(request, task_id: int):
     if task.team_id != request.user.team_id:
         return forbidden(request, "This task belongs to another team.")
     try:
-        crisis.complete_task(task, Auditor.for_request(request))
+        crisis.complete_task(task, Auditor.for_request(request), request.POST.get("note", "")[:1000])
     except ActionError as exc:
         messages.error(request, str(exc))
     else:
@@ -58,14 +69,15 @@ def task_done(request, task_id: int):
 @staff_required(can_take_contacts)
 def check_in(request, check_in_id: int):
     item = get_object_or_404(CheckIn.objects.select_related("episode"), pk=check_in_id)
-    if _episode_for_user(request, item.episode_id) is None:
+    episode = _episode_for_user(request, item.episode_id)
+    if episode is None:
         return forbidden(request, "This crisis support is run by another team.")
+    words = request.POST.get("how_coping", "")[:5000]
     try:
-        crisis.record_check_in(item, request.POST.get("how_coping", "")[:5000], Auditor.for_request(request))
+        crisis.record_check_in(item, words, Auditor.for_request(request))
     except ActionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Check-in recorded.")
+        return _page(request, episode, {f"coping-{item.pk}": str(exc)}, {f"coping-{item.pk}": words})
+    messages.success(request, "Check-in recorded.")
     return redirect("crisis_episode", item.episode_id)
 
 
@@ -91,20 +103,24 @@ def episode_close(request, episode_id: int):
     episode = _episode_for_user(request, episode_id)
     if episode is None:
         return forbidden(request, "This crisis support is run by another team.")
+    notes = request.POST.get("notes", "")[:5000]
     try:
-        crisis.close_episode(episode, request.POST.get("outcome", ""), request.POST.get("notes", "")[:5000],
-                             Auditor.for_request(request))
+        crisis.close_episode(episode, request.POST.get("outcome", ""), notes, Auditor.for_request(request))
     except ActionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Crisis support ended.")
+        return _page(request, episode, {"outcome": str(exc)}, {"notes": notes})
+    messages.success(request, "Crisis support ended.")
     return redirect("crisis_episode", episode.pk)
 
 
 @staff_required(can_take_contacts)
 def team_tasks(request):
     open_tasks = Task.objects.filter(team=request.user.team, done_at=None).select_related("person", "owner")
+    # "How are you coping?" calls due within two days are work too.
+    soon = timezone.localdate() + timedelta(days=2)
+    check_ins = (CheckIn.objects.filter(episode__team=request.user.team, episode__closed_at=None, held_at=None,
+                                        due_on__lte=soon).select_related("episode__person").order_by("due_on"))
     return render(request, "prevention/tasks.html", {"tasks": open_tasks.order_by("due_at"), "now": timezone.now(),
+                                                     "check_ins": check_ins, "today": timezone.localdate(),
                                                      "active": "tasks"})
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from kithkin.core.fields import DateField
+from kithkin.core.fields import EARLIEST_YEAR, DateField
 from kithkin.core.validators import normalise_nhs_number, normalise_postcode
 from kithkin.prevention.models import AlertKind, AlertSource
 
@@ -49,12 +49,16 @@ class AlertForm(forms.Form):
         value = self.cleaned_data["occurred_at"]
         if value > timezone.now() + CLOCK_SLACK:
             raise ValidationError("When it happened cannot be in the future")
+        if value.year < EARLIEST_YEAR + 1:  # a year after, so no time zone can carry it back before 1900
+            raise ValidationError(f"When it happened must be after {EARLIEST_YEAR}")
         return value
 
     def clean_date_of_birth(self):
         value = self.cleaned_data.get("date_of_birth")
         if value and value > timezone.localdate():
             raise ValidationError("The date of birth cannot be in the future")
+        if value and value.year < EARLIEST_YEAR:
+            raise ValidationError(f"The date of birth must be from {EARLIEST_YEAR} on")
         return value
 
     def clean(self):
@@ -62,7 +66,9 @@ class AlertForm(forms.Form):
         named = all(data.get(k) for k in ("given_name", "family_name", "date_of_birth", "postcode"))
         if not data.get("nhs_number") and not named and not self.errors.keys() & {"nhs_number", "postcode",
                                                                                    "date_of_birth"}:
-            raise ValidationError("Say who it is about: an NHS number, or their name, date of birth and postcode")
+            # On the NHS number box, so the error summary's link goes somewhere.
+            self.add_error("nhs_number", "Say who it is about: an NHS number, or their name, date of birth "
+                                         "and postcode")
         return data
 
 
@@ -74,7 +80,7 @@ class StaffAlertForm(AlertForm):
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
     occurred_on = DateField(label="The day it happened", past_only=True,
                             error_messages={"required": "Give the day it happened"})
-    occurred_time = forms.CharField(label="Time (optional)", required=False, max_length=5,
+    occurred_time = forms.CharField(label="Time", required=False, max_length=5,
                                     help_text="For example, 14:30",
                                     widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}))
     date_of_birth = DateField(label="Date of birth", past_only=True, required=False,

@@ -1,9 +1,12 @@
 """The contingency plan's forms, in the words of the person and their family."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from kithkin.core.fields import DateField
 from kithkin.core.models import User
+from kithkin.core.validators import normalise_phone
 from kithkin.prevention.models import AlertKind, ContingencyPlan, PlanAction, PlanContact, PlanPart
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
@@ -31,10 +34,17 @@ class PlanForm(forms.ModelForm):
         workers = User.objects.filter(is_active=True, team=team) if team else User.objects.none()
         self.fields["named_worker"].queryset = workers.order_by("first_name", "last_name")
         self.fields["named_worker"].label_from_instance = lambda u: u.display_name
+        self.fields["named_worker"].empty_label = "Choose a worker"
+
+    def clean_review_on(self):
+        value = self.cleaned_data["review_on"]
+        if value is not None and value <= timezone.localdate():
+            raise ValidationError("The date to look at the plan again must be in the future")
+        return value
 
 
 class TriggerForm(forms.Form):
-    kind = forms.ChoiceField(label="What would set the plan off", choices=AlertKind.choices,
+    kind = forms.ChoiceField(label="What happens", choices=AlertKind.choices,
                              widget=forms.RadioSelect, error_messages={"required": "Choose what would set it off"})
     about = forms.TypedChoiceField(label="Who would it happen to", coerce=int,
                                    error_messages={"required": "Choose who it would happen to"})
@@ -57,7 +67,11 @@ class ActionForm(forms.ModelForm):
                   "within_hours": "Within how many hours"}
         widgets = {"part": forms.RadioSelect, "within_hours": forms.TextInput(
             attrs={"inputmode": "numeric", "class": "govuk-input--width-3"})}
-        error_messages = {"who": {"required": "Say who"}, "what": {"required": "Say what they do"}}
+        error_messages = {"who": {"required": "Say who"}, "what": {"required": "Say what they do"},
+                          "within_hours": {"required": "Say within how many hours",
+                                           "invalid": "Enter the number of hours as a whole number, like 4",
+                                           "min_value": "Enter a number of hours from 0",
+                                           "max_value": "Enter at most 2,160 hours (90 days)"}}
 
 
 class ContactForm(forms.ModelForm):
@@ -66,3 +80,6 @@ class ContactForm(forms.ModelForm):
         fields = ["name", "relationship", "phone"]
         labels = {"name": "Name", "relationship": "Who they are to them", "phone": "Phone number"}
         error_messages = {"name": {"required": "Enter their name"}}
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data.get("phone", ""))

@@ -1,6 +1,7 @@
 """A person's contingency plan: making it, adding to it, and printing it (the one-page plan and the
 carer's emergency card). Need-to-know applies: reading needs a reason, changing needs casework."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
@@ -28,11 +29,16 @@ def plan_page(request, person_id: int):
     person, plan = _plan_context(request, person_id, change=False)
     if person is None:
         return forbidden(request, "You cannot see this person's plan.")
+    earlier = person.contingency_plans.filter(is_active=False)
+    chosen = request.GET.get("plan", "")
+    if chosen.isdigit() and earlier.filter(pk=int(chosen)).exists():
+        plan = earlier.get(pk=int(chosen))  # an earlier plan, to read: what was agreed then
     Auditor.for_request(request).viewed(person, what="contingency plan")
     template = "prevention/plan_print.html" if request.GET.get("print") else "prevention/plan.html"
-    return render(request, template, {"person": person, "plan": plan, "active": "people",
-                                      "today": timezone.localdate(),
-                                      "can_change": can_change_person(request.user, person)})
+    current = plan is None or plan.is_active  # earlier plans are for reading only
+    return render(request, template, {"person": person, "plan": plan, "active": "people", "earlier": earlier,
+                                      "today": timezone.localdate(), "phone": settings.COUNCIL_PHONE,
+                                      "can_change": current and can_change_person(request.user, person)})
 
 
 @staff_required()
@@ -41,16 +47,26 @@ def plan_card(request, person_id: int):
     if person is None or plan is None:
         return forbidden(request, "There is no plan you can see.")
     Auditor.for_request(request).viewed(person, what="carer's emergency card")
-    carers = [t.about for t in plan.triggers.select_related("about") if t.about_id != person.pk]
-    return render(request, "prevention/plan_card.html", {"person": person, "plan": plan, "carers": carers})
+    return render(request, "prevention/plan_card.html", {
+        "person": person, "plan": plan, "carers": _carers(person, plan), "phone": settings.COUNCIL_PHONE})
+
+
+def _carers(person, plan) -> list[str]:
+    """Who carries the card: the unpaid carers in the person's circle, and anyone whose crisis sets the plan
+    off (Arthur, for Edna's plan), each once."""
+    names = [m.name for m in person.circle.filter(is_unpaid_carer=True)]
+    names += [t.about.full_name for t in plan.triggers.select_related("about") if t.about_id != person.pk]
+    return list(dict.fromkeys(names))
 
 
 @staff_required()
 def plan_new(request, person_id: int):
-    person, _ = _plan_context(request, person_id, change=True)
+    person, current = _plan_context(request, person_id, change=True)
     if person is None:
         return forbidden(request, "You cannot change this record.")
-    form = PlanForm(request.POST if request.method == "POST" else None, team=request.user.team)
+    initial = model_to_dict(current, ["made_with", "what_matters_most", "what_helps", "what_upsets",
+                                      "named_worker"]) if current else None
+    form = PlanForm(request.POST if request.method == "POST" else None, initial=initial, team=request.user.team)
     if request.method == "POST" and form.is_valid():
         try:
             plans.make_plan(person, form.cleaned_data, Auditor.for_request(request))
@@ -59,9 +75,9 @@ def plan_new(request, person_id: int):
         else:
             messages.success(request, "Plan made. Now add what would set it off, and who does what.")
             return redirect("contingency_plan", person.pk)
+    title = "Start a new plan from this one" if current else "Make a contingency plan"
     return render(request, "prevention/plan_form.html", {"form": form, "person": person, "active": "people",
-                                                         "title": "Make a contingency plan"},
-                  status=400 if form.errors else 200)
+                                                         "title": title}, status=400 if form.errors else 200)
 
 
 @staff_required()

@@ -10,14 +10,28 @@ from kithkin.prevention.models import AlertKind, ContingencyPlan, PlanAction, Pl
 
 @transaction.atomic
 def make_plan(person, data: dict, auditor: Auditor) -> ContingencyPlan:
-    """A new plan replaces the person's current one (kept, inactive, for the record)."""
+    """A new plan replaces the person's current one, which is kept, inactive, for the record. The new plan
+    starts with the old one's triggers, actions and contacts, so nothing agreed is dropped by accident:
+    take off what no longer holds."""
     plan = ContingencyPlan(person=person, created_by=auditor.actor, **data)
     plan.full_clean()
-    ContingencyPlan.objects.filter(person=person, is_active=True).update(is_active=False,
-                                                                         updated_at=timezone.now())
+    previous = ContingencyPlan.objects.select_for_update().filter(person=person, is_active=True).first()
+    if previous is not None:
+        previous.is_active, previous.updated_at = False, timezone.now()
+        previous.save(update_fields=["is_active", "updated_at"])
     plan.save()
-    auditor.created(plan, person=person, summary="Made a contingency plan")
+    if previous is not None:
+        _copy_items(previous, plan)
+    auditor.created(plan, person=person, summary="Made a contingency plan" + (
+        f" (from the plan of {previous.created_at:%-d %B %Y})" if previous else ""))
     return plan
+
+
+def _copy_items(source: ContingencyPlan, plan: ContingencyPlan) -> None:
+    for items in (source.triggers.all(), source.actions.all(), source.contacts.all()):
+        for item in items:
+            item.pk, item.plan = None, plan
+            item.save()
 
 
 @transaction.atomic

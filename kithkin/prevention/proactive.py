@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from kithkin.conversations import actions as front_door
 from kithkin.core.actions import ActionError
-from kithkin.core.audit import Auditor
+from kithkin.core.audit import Auditor, snapshot
 from kithkin.people.models import Person
 from kithkin.people.policies import visible_people
 from kithkin.prevention.models import Alert, Indicator, PersonIndicator
@@ -55,6 +55,20 @@ def record_indicator(person, indicator: str, note: str, auditor: Auditor) -> Per
     item = PersonIndicator.objects.create(person=person, indicator=indicator, note=note.strip()[:300],
                                           noted_by=auditor.actor)
     auditor.created(item, person=person, summary=f"Risk indicator: {item.get_indicator_display()}")
+    return item
+
+
+@transaction.atomic
+def end_indicator(person, item_id: str, auditor: Auditor) -> PersonIndicator:
+    """It no longer holds (the bereavement was two years ago; the diagnosis was wrong)."""
+    item = (PersonIndicator.objects.select_for_update().filter(person=person, ended_at=None, pk=int(item_id)).first()
+            if str(item_id).isdigit() else None)
+    if item is None:
+        raise ActionError("That indicator is not recorded now")
+    before = snapshot(item)
+    item.ended_at = timezone.now()
+    item.save(update_fields=["ended_at"])
+    auditor.changed(item, before, person=person, summary=f"No longer applies: {item.get_indicator_display()}")
     return item
 
 

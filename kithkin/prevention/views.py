@@ -5,7 +5,9 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kithkin.core.access import can_take_contacts
@@ -15,20 +17,24 @@ from kithkin.core.decorators import forbidden, staff_required
 from kithkin.core.forms_govuk import apply_errors
 from kithkin.core.jinja import pagination
 from kithkin.people.models import Person
+from kithkin.people.policies import get_person_for_user
 from kithkin.people.search import find_people
 from kithkin.prevention import actions
+from kithkin.prevention.actions import MATCHED_HOW
+from kithkin.prevention.crisis import URGENT
 from kithkin.prevention.forms import StaffAlertForm
-from kithkin.prevention.models import Alert, AlertStatus
+from kithkin.prevention.models import Alert, AlertStatus, CrisisEpisode
 from kithkin.prevention.policies import can_resolve_alert, may_match_by_hand
 
 
 @staff_required(can_take_contacts)
 def alerts(request):
-    team_alerts = Alert.objects.filter(team=request.user.team).select_related("person")
+    team_alerts = Alert.objects.filter(team=request.user.team).select_related("person", "sender")
     unmatched = list(team_alerts.filter(status=AlertStatus.UNMATCHED).order_by("received_at")[:200])
     page = Paginator(team_alerts.exclude(status=AlertStatus.UNMATCHED), 50).get_page(request.GET.get("page"))
     return render(request, "prevention/alerts.html", {
-        "unmatched": unmatched, "page": page, "pagination": pagination(page, "Earlier alerts"), "active": "alerts",
+        "unmatched": unmatched, "page": page, "pagination": pagination(page, "Earlier alerts"), "urgent": URGENT,
+        "now": timezone.now(), "active": "alerts",
     })
 
 
@@ -38,7 +44,7 @@ def _alert_for_user(request, alert_id: int):
 
 
 @staff_required(can_take_contacts)
-def alert_detail(request, alert_id: int):
+def alert_detail(request, alert_id: int, errors=None, typed=None):
     alert = _alert_for_user(request, alert_id)
     if alert is None:
         return forbidden(request, "This alert went to another team.")
@@ -46,10 +52,18 @@ def alert_detail(request, alert_id: int):
         Auditor.for_request(request).viewed(alert.person, what=f"alert {alert.pk}")
     query = request.GET.get("q", "").strip()
     matches = find_people(query, Auditor.for_request(request)) if query and alert.status == "unmatched" else []
+    _, reason = get_person_for_user(request.user, alert.person_id) if alert.person_id else (None, None)
     return render(request, "prevention/alert_detail.html", {
         "alert": alert, "events": alert.events.select_related("user"), "query": query, "matches": matches,
-        "active": "alerts",
-    })
+        "may_open_person": reason is not None, "urgent": alert.kind in URGENT, "how": MATCHED_HOW,
+        "tasks": alert.tasks.select_related("episode"), "episodes": _set_off(alert),
+        "errors": errors or {}, "typed": typed or {}, "active": "alerts",
+    }, status=400 if errors else 200)
+
+
+def _set_off(alert):
+    """Crisis support the alert opened, or added tasks to."""
+    return CrisisEpisode.objects.filter(Q(opened_by_alert=alert) | Q(tasks__from_alert=alert)).distinct()
 
 
 @require_POST
@@ -58,7 +72,11 @@ def alert_match(request, alert_id: int):
     alert = _alert_for_user(request, alert_id)
     if alert is None:
         return forbidden(request, "This alert went to another team.")
-    person = get_object_or_404(Person, pk=request.POST.get("person_id") or 0)
+    person_id = request.POST.get("person_id", "")
+    person = Person.objects.filter(pk=int(person_id)).first() if person_id.isdigit() else None
+    if person is None:
+        messages.error(request, "Choose the person from the search results.")
+        return redirect("alert_detail", alert.pk)
     if not may_match_by_hand(request.user, alert, person):
         return forbidden(request, "Only an alert from a partner can be matched to someone you have no other "
                                   "reason to see. Take a contact, or give their NHS number.")
@@ -77,13 +95,29 @@ def alert_not_for_us(request, alert_id: int):
     alert = _alert_for_user(request, alert_id)
     if alert is None:
         return forbidden(request, "This alert went to another team.")
+    note = request.POST.get("note", "")[:1000]
     try:
-        actions.not_for_us(alert, request.POST.get("note", "")[:1000], Auditor.for_request(request))
+        actions.not_for_us(alert, note, Auditor.for_request(request))
+    except ActionError as exc:
+        return alert_detail(request, alert.pk, {"note": str(exc)}, {"note": note})
+    messages.success(request, "Closed: not someone we support.")
+    return redirect("alert_detail", alert.pk)
+
+
+@require_POST
+@staff_required(can_take_contacts)
+def alert_take_contact(request, alert_id: int):
+    alert = _alert_for_user(request, alert_id)
+    if alert is None:
+        return forbidden(request, "This alert went to another team.")
+    try:
+        contact = actions.take_contact(alert, Auditor.for_request(request))
     except ActionError as exc:
         messages.error(request, str(exc))
-    else:
-        messages.success(request, "Closed: not someone we support.")
-    return redirect("alert_detail", alert.pk)
+        return redirect("alert_detail", alert.pk)
+    messages.success(request, f"Contact {contact.reference} taken from the alert. Find or make their record, "
+                              "then match the alert to it.")
+    return redirect("contact_detail", contact.pk)
 
 
 @staff_required(can_take_contacts)

@@ -50,11 +50,23 @@ def fingerprint() -> dict:
     conversations = list(Conversation.objects.order_by("id").values_list(
         "held_at", "held_by__username", "outcome", "connected_to", "no_further_action_reason"))
     events = list(ContactEvent.objects.order_by("id").values_list("kind", "at", "user__username", "detail"))
+    from kithkin.matching.models import Carer, VisitPattern
+    from kithkin.prevention.models import Alert
+
+    carers = list(Carer.objects.order_by("id").values_list("given_name", "family_name", "postcode", "skills"))
+    visits = list(VisitPattern.objects.order_by("id").values_list("person__nhs_number", "skill", "weekdays",
+                                                                  "earliest"))
+    alerts = list(Alert.objects.order_by("id").values_list("kind", "person__nhs_number", "occurred_at"))
     return {"people": people, "circles": circles, "contacts": contacts, "conversations": conversations,
-            "events": events}
+            "events": events, "carers": carers, "visits": visits, "alerts": alerts}
 
 
 def wipe() -> None:
+    from kithkin.matching.models import Carer, Preferences, VisitPattern
+    from kithkin.prevention.models import Alert, ContingencyPlan, PersonIndicator, Task
+
+    for model in (Task, Alert, ContingencyPlan, PersonIndicator, VisitPattern, Preferences, Carer):
+        model.objects.all().delete()
     ContactEvent.objects.all().delete()
     Conversation.objects.all().delete()
     Contact.objects.all().delete()

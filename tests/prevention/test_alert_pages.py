@@ -115,3 +115,62 @@ def test_raising_an_alert_about_another_teams_person_does_not_say_whether_we_kno
         date_of_birth_year="1940", postcode="FN2 3AD", idempotency_key="page-10"), follow=True)
     page = response.content.decode()
     assert "Alert raised and passed to Holme St Agnes." in page and "matched a person" not in page
+
+
+def test_closing_without_a_reason_shows_the_error_on_the_page(agent, manager):
+    alert = unmatched_alert(manager)
+    response = client_for(agent).post(f"/alerts/{alert.pk}/not-for-us", {"note": ""})
+    page = response.content.decode()
+    assert response.status_code == 400 and "There is a problem" in page and 'href="#note"' in page
+
+
+def test_a_contact_is_taken_from_an_alert_about_someone_we_have_no_record_of(agent, manager):
+    from kithkin.conversations.models import Contact
+
+    alert = unmatched_alert(manager)
+    response = client_for(agent).post(f"/alerts/{alert.pk}/take-contact")
+
+    contact = Contact.objects.get()
+    assert response.status_code == 302 and response.url == f"/contacts/{contact.pk}"
+    assert (contact.about_name, contact.postcode, contact.handled_by) == ("Edna Jones", "FN1 1AD", agent)
+    assert f"From alert {alert.pk}: Had a fall" in contact.in_their_words
+    assert alert.events.filter(kind="contact", detail=contact.reference).exists()
+
+
+def test_a_tampered_person_id_is_not_a_server_error(agent, manager):
+    alert = unmatched_alert(manager)
+    response = client_for(agent).post(f"/alerts/{alert.pk}/match", {"person_id": "abc"})
+    assert response.status_code == 302
+    alert.refresh_from_db()
+    assert alert.status == "unmatched"
+
+
+def test_the_search_on_an_alert_takes_a_whole_postcode_and_a_written_date(agent, manager, person):
+    alert = unmatched_alert(manager)
+    person.date_of_birth = "1942-03-07"
+    person.save()
+    client = client_for(agent)
+    for query in ("FN1 1AD", "Jones 7 Mar 1942", "07/03/1942", "1942-03-07"):
+        page = client.get(f"/alerts/{alert.pk}", {"q": query}).content.decode()
+        assert "This is them" in page, query
+
+
+def test_the_alert_says_what_it_set_off(agent, manager, person):
+    from kithkin.core.models import Role
+    from tests.conftest import make_user
+
+    person.nhs_number = "9434765919"
+    person.save()
+    sender = make_user("ambulance", Role.PARTNER, name="East of England Ambulance")
+    alert, _ = actions.receive_alert({"kind": "fall", "source": "ambulance", "source_name": "East of England",
+                                      "occurred_at": timezone.now(), "nhs_number": "9434765919"}, "amb-9",
+                                     Auditor(sender))
+    page = client_for(agent).get(f"/alerts/{alert.pk}").content.decode()
+    assert "What it set off" in page and "Rapid response: had a fall" in page
+    assert "matched by NHS number" in page
+
+
+def test_urgent_alerts_that_match_nobody_stand_out_on_the_list(agent, manager):
+    unmatched_alert(manager)  # a fall
+    page = client_for(agent).get("/alerts").content.decode()
+    assert "Urgent" in page

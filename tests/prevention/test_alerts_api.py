@@ -101,7 +101,12 @@ def test_the_key_may_come_as_a_header(send):
     ({"occurred_at": "yesterday"}, "occurred_at", "ISO 8601"),
     ({"occurred_at": "2099-01-01T00:00:00Z"}, "occurred_at", "cannot be in the future"),
     ({"nhs_number": "1234567890"}, "nhs_number", "That NHS number is not right"),
-    ({"nhs_number": None}, "body", "Say who it is about"),
+    ({"nhs_number": None}, "nhs_number", "Say who it is about"),
+    ({"occurred_at": "0001-01-01T00:00:00+05:00"}, "occurred_at", "must be after 1900"),
+    ({"occurred_at": "1899-12-31T23:00:00Z"}, "occurred_at", "must be after 1900"),
+    ({"nhs_number": None, "given_name": "A", "family_name": "B", "date_of_birth": "0001-01-01",
+      "postcode": "FN1 1AD"}, "date_of_birth", "must be from 1900 on"),
+    ({"source": "staff"}, "body", "staff is for alerts our own staff raise"),
     ({"nhs_number": None, "given_name": "A", "family_name": "B", "date_of_birth": "2099-01-01",
       "postcode": "FN1 1AD"}, "date_of_birth", "cannot be in the future"),
     ({"idempotency_key": None}, "body", "Give each alert a key of your own"),
@@ -117,6 +122,11 @@ def test_bad_alerts_are_a_400_problem_and_nothing_is_stored(send, changes, field
     if problem.get("errors"):
         assert field in [e["field"] for e in problem["errors"]]
     assert not Alert.objects.exists()
+
+
+def test_alerts_cannot_be_read_or_changed_here(surgery, token_for):
+    response = Client().get("/api/alerts", HTTP_AUTHORIZATION=f"Bearer {token_for(surgery)}")
+    assert response.status_code == 405 and response["Content-Type"] == "application/problem+json"
 
 
 def test_missing_fields_are_named(send):

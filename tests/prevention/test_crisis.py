@@ -170,3 +170,79 @@ def test_a_check_in_is_recorded_once_and_an_action_cannot_be_due_in_years(jones,
     response = client_for(agent).post(f"/people/{jones['edna'].pk}/plan/actions/add", {
         "part": "crisis", "who": "Sarah", "what": "Visits", "within_hours": "2000000000"})
     assert response.status_code == 400
+
+
+def test_a_rapid_response_tells_the_teams_managers_at_once(agent, manager, gp, mailoutbox,
+                                                             django_capture_on_commit_callbacks):
+    manager.email = "maria@example.org"
+    manager.save()
+    make_person(agent, nhs_number=ARTHUR_NHS, postcode="FN1 1AD")
+    with django_capture_on_commit_callbacks(execute=True):
+        gp("fall", "fall-1")
+    note = Notification.objects.get(user=manager)
+    assert "Rapid response within the hour: had a fall for Arthur Jones" in note.text
+    assert mailoutbox[0].subject.endswith("A rapid response is needed within the hour")
+    assert not Notification.objects.filter(user=agent).exists()
+
+
+def test_an_alert_that_sets_nothing_off_still_gets_a_follow_up(agent, gp, team):
+    make_person(agent, nhs_number=ARTHUR_NHS, postcode="FN1 1AD")
+    gp("bereavement", "b-1", details="His brother died")
+    task = Task.objects.get()
+    assert task.title == "Follow up: bereavement (Wickfield Surgery)" and task.team == team
+    assert task.due_at - task.from_alert.received_at == timedelta(days=2)
+
+
+def test_a_second_alert_about_the_same_stay_tells_the_worker_once(jones, gp, manager):
+    gp("hospital_admission", "adm-1")
+    gp("hospital_admission", "amb-1")  # the ambulance service tells us of the same admission
+    assert Notification.objects.filter(user=manager).count() == 1
+
+
+def test_ending_support_leaves_unfinished_tasks_not_needed_rather_than_done(jones, gp, agent):
+    gp("hospital_admission", "adm-1")
+    episode = CrisisEpisode.objects.get()
+    done, left = episode.tasks.all()
+    client = client_for(agent)
+    client.post(f"/tasks/{done.pk}/done", {"note": "Sarah came at six"})
+    client.post(f"/crisis/{episode.pk}/end", {"outcome": "back_to_community"})
+
+    done.refresh_from_db()
+    left.refresh_from_db()
+    assert (done.not_needed, done.done_note) == (False, "Sarah came at six")
+    assert left.not_needed and left.done_at is not None
+    page = client.get(f"/crisis/{episode.pk}").content.decode()
+    assert "Not needed" in page and "Sarah came at six" in page
+
+
+def test_the_episode_page_says_what_set_it_off_and_who_to_call(jones, gp, agent):
+    plans.add_contact(jones["plan"], {"name": "Sarah Jones", "relationship": "daughter", "phone": "01632 960111"},
+                      Auditor(agent))
+    gp("hospital_admission", "adm-1", details="Chest infection, Fenmere General ward 3")
+    page = client_for(agent).get(f"/crisis/{CrisisEpisode.objects.get().pk}").content.decode()
+    assert "Arthur is admitted to hospital" in page and "Chest infection, Fenmere General ward 3" in page
+    assert "Sarah Jones" in page and "01632 960111" in page and "The contingency plan" in page
+
+
+def test_forms_on_the_episode_page_show_a_gov_uk_error_summary(jones, gp, agent):
+    gp("hospital_admission", "adm-1")
+    episode = CrisisEpisode.objects.get()
+    client = client_for(agent)
+    check_in = episode.check_ins.first()
+
+    response = client.post(f"/check-ins/{check_in.pk}", {"how_coping": "  "})
+    page = response.content.decode()
+    assert response.status_code == 400 and "There is a problem" in page and "<title>Error:" in page
+    assert f'href="#coping-{check_in.pk}"' in page and "Write down how they are coping" in page
+
+    response = client.post(f"/crisis/{episode.pk}/end", {"notes": "keep these words"})
+    page = response.content.decode()
+    assert response.status_code == 400 and "Choose how the crisis support ended" in page
+    assert "keep these words" in page  # nothing typed is lost
+    assert CrisisEpisode.objects.get().closed_at is None
+
+
+def test_check_ins_coming_due_are_on_the_teams_tasks(jones, gp, agent):
+    gp("hospital_admission", "adm-1")
+    page = client_for(agent).get("/tasks").content.decode()
+    assert "How is Edna Jones coping?" in page  # the first check-in is due in two days

@@ -206,3 +206,48 @@ def test_the_proactive_worklist_lists_plans_coming_due(agent, edna_plan):
     ContingencyPlan.objects.filter(pk=edna_plan.pk).update(review_on=timezone.localdate() - timedelta(days=3))
     page = client_for(agent).get("/proactive").content.decode()
     assert "Edna Jones" in page and "Overdue" in page
+
+
+def test_a_new_plan_starts_from_the_old_one_which_is_kept_to_read(agent, edna_plan, edna_and_arthur):
+    from kithkin.prevention import plans
+
+    edna, arthur = edna_and_arthur
+    plans.add_trigger(edna_plan, "hospital_admission", arthur, "Arthur goes into hospital", Auditor(agent))
+    plans.add_contact(edna_plan, {"name": "Sarah Jones"}, Auditor(agent))
+    client = client_for(agent)
+    assert "Edna and Sarah" in client.get(f"/people/{edna.pk}/plan/new").content.decode()  # filled in from it
+
+    client.post(f"/people/{edna.pk}/plan/new", {
+        "made_with": "Edna, Sarah and Arthur", "what_matters_most": "Home", "named_worker": agent.pk,
+        "review_on_day": "1", "review_on_month": "6", "review_on_year": str(timezone.localdate().year + 1)})
+
+    new = ContingencyPlan.objects.get(person=edna, is_active=True)
+    assert new.pk != edna_plan.pk and new.triggers.get().description == "Arthur goes into hospital"
+    assert new.contacts.get().name == "Sarah Jones"
+    old_page = client.get(f"/people/{edna.pk}/plan", {"plan": edna_plan.pk}).content.decode()
+    assert "This is an earlier plan" in old_page and "Take off" not in old_page
+
+
+def test_a_review_date_in_the_past_is_refused(agent, edna_and_arthur):
+    edna, _ = edna_and_arthur
+    response = client_for(agent).post(f"/people/{edna.pk}/plan/new", {
+        "made_with": "Edna", "what_matters_most": "Home", "named_worker": agent.pk,
+        "review_on_day": "1", "review_on_month": "1", "review_on_year": "2020"})
+    assert response.status_code == 400
+    assert "must be in the future" in response.content.decode()
+
+
+def test_the_card_names_each_carer_once_and_gives_a_number_to_call(agent, edna_plan, edna_and_arthur):
+    from kithkin.prevention import plans
+
+    edna, arthur = edna_and_arthur
+    for kind in ("hospital_admission", "hospital_discharge", "carer_unable_to_care"):
+        plans.add_trigger(edna_plan, kind, arthur, kind, Auditor(agent))
+    card = client_for(agent).get(f"/people/{edna.pk}/plan/card").content.decode()
+    assert card.count("Arthur Jones") == 1 and "01632 960000" in card and f"CP-{edna_plan.pk}" in card
+
+
+def test_a_contacts_phone_number_is_checked(agent, edna_plan):
+    response = client_for(agent).post(f"/people/{edna_plan.person.pk}/plan/contacts/add",
+                                      {"name": "Sarah", "phone": "not a phone!!"})
+    assert response.status_code == 400 and "Enter a phone number" in response.content.decode()

@@ -72,3 +72,24 @@ def test_an_indicator_cannot_be_recorded_twice_or_by_someone_without_a_reason(ar
     client.post(f"/people/{arthur.pk}/risk", {"indicator": "frailty"})
     assert PersonIndicator.objects.filter(indicator="frailty").count() == 1
     assert client_for(outsider).post(f"/people/{arthur.pk}/risk", {"indicator": "dementia"}).status_code == 403
+
+
+def test_an_indicator_that_no_longer_holds_is_ended_and_leaves_the_score(arthur, agent):
+    client = client_for(agent)
+    client.post(f"/people/{arthur.pk}/risk", {"indicator": "dementia"})
+    before = risk_score(arthur).score
+    item = PersonIndicator.objects.get(person=arthur, indicator="dementia")
+
+    client.post(f"/people/{arthur.pk}/risk", {"end": str(item.pk)})
+
+    item.refresh_from_db()
+    assert item.ended_at is not None and risk_score(arthur).score < before
+    response = client.post(f"/people/{arthur.pk}/risk", {"end": "not-a-number"})
+    assert response.status_code == 400 and "That indicator is not recorded now" in response.content.decode()
+
+
+def test_we_spoke_without_words_keeps_the_row_and_says_what_is_missing(arthur, agent):
+    response = client_for(agent).post(f"/proactive/{arthur.pk}/we-spoke", {"what_matters": " "})
+    page = response.content.decode()
+    assert response.status_code == 400 and "There is a problem" in page
+    assert f'href="#matters-{arthur.pk}"' in page and "Write down what matters to them" in page

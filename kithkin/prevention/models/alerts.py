@@ -79,6 +79,7 @@ class AlertEvent(models.Model):
         RESENT = "resent", "Sent again (the same alert)"
         MATCHED = "matched", "Matched to a person"
         NOT_FOR_US = "not_for_us", "Not someone we support"
+        CONTACT = "contact", "A contact was taken from it"
         PROBLEM = "problem", "Something went wrong"
 
     alert = models.ForeignKey(Alert, on_delete=models.CASCADE, related_name="events")

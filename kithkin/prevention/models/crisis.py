@@ -100,6 +100,9 @@ class Task(models.Model):
     done_at = models.DateTimeField(null=True, blank=True)
     done_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                 related_name="+")
+    done_note = models.CharField(max_length=1000, blank=True, help_text="What was done")
+    # Closed without being done, because the crisis support ended: the record must not say it happened.
+    not_needed = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["done_at", "due_at", "id"]

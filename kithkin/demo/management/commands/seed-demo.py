@@ -9,7 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from kithkin.demo import staff
+from kithkin.demo.care import add_care
 from kithkin.demo.directory import load_directory
+from kithkin.demo.prevention import add_prevention
 from kithkin.demo.seed import seed
 from kithkin.people.models import Person
 
@@ -92,6 +94,8 @@ class Command(BaseCommand):
                 f"{result.contacts:,} contacts, {result.conversations:,} conversations, {result.events:,} "
                 f"contact events, in {result.seconds:.0f}s."))
         load_directory(say=self.stdout.write)
+        add_care(options["seed"], say=self.stdout.write)
+        add_prevention(options["seed"], say=self.stdout.write, now=options["now"])
         rows = staff.log_ins()
         if rows:
             self.stdout.write("\nDemo log-ins (for a demo only: everyone shares this password)\n")

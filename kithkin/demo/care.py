@@ -1,0 +1,125 @@
+"""Support at home for the demo: about 90 carers living around Fenmere and about 600 older people with
+regular visits (roughly 2,500 a week), for matching and the weekly roster. Deterministic for a seed.
+
+Written straight to the tables with no audit events, like the rest of the seed (nobody did this)."""
+
+from datetime import date, time, timedelta
+from random import Random
+
+from django.db import transaction
+
+from kithkin.core.models import Postcode
+from kithkin.demo import names, profiles
+from kithkin.demo.places import TEAMS, team_index_for
+from kithkin.matching.models import Availability, Carer, CarerKind, Household, Preferences, Skill, VisitPattern
+from kithkin.people.models import Person
+
+CARERS = 90
+PEOPLE = 600
+KINDS = ((CarerKind.PERSONAL_ASSISTANT, 27), (CarerKind.MICRO_PROVIDER, 22), (CarerKind.AGENCY, 33),
+         (CarerKind.SHARED_LIVES, 8))
+AGENCIES = ("Fenland Home Care", "Ouse Valley Care", "Wickfield Community Care")
+EVERYDAY = [Skill.PERSONAL_CARE, Skill.MEALS, Skill.MEDICATION, Skill.COMPANIONSHIP, Skill.SHOPPING,
+            Skill.HOUSEHOLD]
+LANGUAGES = ("English", "English", "English", "English, Polish", "English, Portuguese", "English, Lithuanian")
+
+# Each person has one main need, picked by these weights, and one in five a lighter second one:
+# (weight, skill, weekdays, earliest start (h, m), window minutes, minutes, carers needed). About four
+# visits a week each on average, so 600 people make about 2,500 visits.
+NEEDS = (
+    (22, Skill.PERSONAL_CARE, range(7), (7, 0), 150, 45, 1),
+    (6, Skill.MEALS, range(7), (12, 0), 90, 30, 1),
+    (6, Skill.MEDICATION, range(7), (17, 0), 90, 20, 1),
+    (22, Skill.COMPANIONSHIP, (0, 2, 4), (10, 0), 240, 60, 1),
+    (22, Skill.SHOPPING, (1, 4), (9, 30), 240, 60, 1),
+    (14, Skill.HOUSEHOLD, (2,), (9, 0), 300, 60, 1),
+    (4, Skill.MOVING, (0, 1, 2, 3, 4), (8, 0), 120, 45, 2),
+)
+LIGHTER = NEEDS[3:6]
+SHIFTS = (((7, 0), (13, 30)), ((7, 0), (11, 0), (16, 30), (20, 0)), ((9, 0), (17, 30)), ((11, 30), (19, 30)))
+
+
+def add_care(seed: int = 1, say=lambda message: None) -> bool:
+    """Carers and regular visits, unless there are carers already; True if it added them."""
+    if Carer.objects.exists():
+        say(f"There are carers already ({Carer.objects.count():,}): leaving support at home as it is.")
+        return False
+    rng = Random(seed * 7919 + 5)
+    places = list(Postcode.objects.filter(postcode__startswith="FN").values_list("postcode", "latitude", "longitude"))
+    if not places:
+        raise RuntimeError("load the Fenmere postcodes before the carers")
+    with transaction.atomic():
+        carers = _carers(rng, places)
+        people = _people_with_visits(rng)
+    say(f"Support at home is ready: {len(carers)} carers, {people} people with regular visits.")
+    return True
+
+
+def _carers(rng: Random, places) -> list[Carer]:
+    english = names.COMMUNITIES[0]
+    made = []
+    kinds = [kind for kind, count in KINDS for _ in range(count)]
+    for index, kind in enumerate(kinds):
+        female = rng.random() < 0.8
+        postcode, lat, lon = rng.choice(places)
+        team_codes = TEAMS[team_index_for(postcode.split(" ")[0])][2]
+        skills = rng.sample(EVERYDAY, rng.randrange(4, 7))
+        if rng.random() < 0.35:
+            skills.append(Skill.MOVING)
+        if rng.random() < 0.4:
+            skills.append(Skill.DEMENTIA)
+        carer = Carer.objects.create(
+            given_name=rng.choice(english.younger_f if female else english.younger_m),
+            family_name=names.family_name(rng.choice(english.family), female), kind=kind,
+            organisation=rng.choice(AGENCIES) if kind == CarerKind.AGENCY else "",
+            gender="female" if female else "male", phone=f"07700 900{index:03d}", postcode=postcode,
+            latitude=lat, longitude=lon, travel_mode="car" if rng.random() < 0.9 else "bicycle",
+            covers="" if kind == CarerKind.AGENCY else team_codes, skills=[str(s) for s in skills],
+            languages=rng.choice(LANGUAGES), interests=", ".join(rng.sample(profiles.INTERESTS, 3)),
+            smokes=rng.random() < 0.12, fine_with_pets=rng.random() < 0.9,
+            dbs_checked_on=date(2026, 1, 1) - timedelta(days=rng.randrange(0, 900)),
+            training="Moving and handling; medication; first aid")
+        _week(rng, carer, index)
+        if kind == CarerKind.SHARED_LIVES:
+            Household.objects.create(carer=carer, rooms=rng.choice((1, 1, 2)), smoking=carer.smokes,
+                                     pets=rng.choice(("", "a dog", "two cats", "")), step_free=rng.random() < 0.5,
+                                     enjoys=", ".join(rng.sample(profiles.INTERESTS, 3)))
+        made.append(carer)
+    return made
+
+
+def _week(rng: Random, carer: Carer, index: int) -> None:
+    """Five days a week; days off rotate so every day of the week has carers."""
+    off = {index % 7, (index + 3) % 7}
+    shift = SHIFTS[index % len(SHIFTS)]
+    rows = []
+    for day in set(range(7)) - off:
+        for (h1, m1), (h2, m2) in zip(shift[::2], shift[1::2], strict=True):
+            rows.append(Availability(carer=carer, weekday=day, starts=time(h1, m1), ends=time(h2, m2)))
+    Availability.objects.bulk_create(rows)
+
+
+def _people_with_visits(rng: Random) -> int:
+    """The oldest people (who are most likely to need support at home), each with a mix of visits."""
+    total = Person.objects.count()
+    chosen = list(Person.objects.exclude(postcode="").exclude(date_of_birth=None)
+                  .order_by("date_of_birth", "pk")[:min(PEOPLE, max(1, total * 3 // 10))])
+    patterns, prefs = [], []
+    weights = [need[0] for need in NEEDS]
+    for person in chosen:
+        needs = [rng.choices(NEEDS, weights)[0]]
+        if rng.random() < 0.2:
+            needs.append(rng.choice([n for n in LIGHTER if n is not needs[0]]))
+        for _, skill, days, (h, m), window, minutes, needed in needs:
+            start = h * 60 + m + rng.randrange(0, 4) * 15
+            patterns.append(VisitPattern(
+                person=person, skill=skill, weekdays=list(days), earliest=time(start // 60, start % 60),
+                latest=time((start + window) // 60, (start + window) % 60), minutes=minutes,
+                carers_needed=needed, two_carers="together" if needed == 2 else ""))
+        if rng.random() < 0.25:
+            prefs.append(Preferences(person=person, carer_gender="female" if rng.random() < 0.6 else "",
+                                     no_smokers=rng.random() < 0.5,
+                                     pets_at_home=rng.choice(("", "", "a cat", "a dog"))))
+    VisitPattern.objects.bulk_create(patterns)
+    Preferences.objects.bulk_create(prefs)
+    return len(chosen)
