@@ -57,7 +57,6 @@ INSTALLED_APPS = [
     "kithkin.support",
     "kithkin.directory",
     "kithkin.prevention",
-    "kithkin.rostering",
     "kithkin.matching",
     "kithkin.demo",
 ]

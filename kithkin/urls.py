@@ -11,6 +11,7 @@ from kithkin.directory import views as directory
 from kithkin.directory.api import oruk
 from kithkin.matching import care_views as care_pages
 from kithkin.matching import carer_views as carer_pages
+from kithkin.matching import roster_views as roster_pages
 from kithkin.people import views as people
 from kithkin.prevention import crisis_views as crisis
 from kithkin.prevention import plan_views as plan_pages
@@ -100,6 +101,14 @@ urlpatterns = [
     path("people/<int:person_id>/care/shared-lives/<int:carer_id>/propose", care_pages.propose,
          name="shared_lives_propose"),
     path("shared-lives/<int:match_id>/stage", care_pages.match_stage, name="shared_lives_stage"),
+    path("rosters", roster_pages.roster_list, name="rosters"),
+    path("rosters/plan", roster_pages.roster_plan, name="roster_plan"),
+    path("rosters/<int:roster_id>", roster_pages.roster_detail, name="roster_detail"),
+    path("rosters/<int:roster_id>/carers/<int:carer_id>", roster_pages.carer_week, name="carer_week"),
+    path("rosters/<int:roster_id>/carer-off", roster_pages.repair_carer_off, name="roster_carer_off"),
+    path("roster-visits/<int:visit_id>/cancel", roster_pages.repair_cancel, name="roster_cancel"),
+    path("people/<int:person_id>/week", roster_pages.person_week, name="person_week"),
+    path("people/<int:person_id>/week/add", roster_pages.repair_add_person, name="roster_add_person"),
     path("people/<int:person_id>/export", people.person_export, name="person_export"),
     path("manage/audit", audit_views.audit_log, name="audit_log"),
     path("manage/break-glass", audit_views.break_glass_reviews, name="break_glass_reviews"),

@@ -24,19 +24,21 @@ EVERYDAY = [Skill.PERSONAL_CARE, Skill.MEALS, Skill.MEDICATION, Skill.COMPANIONS
 LANGUAGES = ("English", "English", "English", "English, Polish", "English, Portuguese", "English, Lithuanian")
 
 # Each person has one main need, picked by these weights, and one in five a lighter second one:
-# (weight, skill, weekdays, earliest start (h, m), window minutes, minutes, carers needed). About four
-# visits a week each on average, so 600 people make about 2,500 visits.
+# (weight, skill, days a week, earliest start (h, m), window minutes, minutes, carers needed). Daily needs
+# come every day; the others on days of their own, so that not everyone's shopping falls on a Friday.
+# About four visits a week each on average, so 600 people make about 2,500 visits.
 NEEDS = (
-    (22, Skill.PERSONAL_CARE, range(7), (7, 0), 150, 45, 1),
-    (6, Skill.MEALS, range(7), (12, 0), 90, 30, 1),
-    (6, Skill.MEDICATION, range(7), (17, 0), 90, 20, 1),
-    (22, Skill.COMPANIONSHIP, (0, 2, 4), (10, 0), 240, 60, 1),
-    (22, Skill.SHOPPING, (1, 4), (9, 30), 240, 60, 1),
-    (14, Skill.HOUSEHOLD, (2,), (9, 0), 300, 60, 1),
-    (4, Skill.MOVING, (0, 1, 2, 3, 4), (8, 0), 120, 45, 2),
+    (26, Skill.PERSONAL_CARE, 7, (7, 0), 210, 45, 1),
+    (8, Skill.MEALS, 7, (12, 0), 90, 30, 1),
+    (8, Skill.MEDICATION, 7, (17, 0), 90, 20, 1),
+    (18, Skill.COMPANIONSHIP, 2, (10, 0), 300, 60, 1),
+    (18, Skill.SHOPPING, 1, (9, 30), 300, 60, 1),
+    (10, Skill.HOUSEHOLD, 1, (9, 0), 360, 60, 1),
+    (4, Skill.MOVING, 5, (8, 0), 120, 45, 2),
 )
 LIGHTER = NEEDS[3:6]
-SHIFTS = (((7, 0), (13, 30)), ((7, 0), (11, 0), (16, 30), (20, 0)), ((9, 0), (17, 30)), ((11, 30), (19, 30)))
+# Most carers start early: the morning (getting up, washing, dressing) is every home care service's peak.
+SHIFTS = (((7, 0), (14, 0)), ((7, 0), (11, 30), (16, 0), (20, 0)), ((7, 0), (15, 0)), ((10, 0), (19, 0)))
 
 
 def add_care(seed: int = 1, say=lambda message: None) -> bool:
@@ -110,10 +112,11 @@ def _people_with_visits(rng: Random) -> int:
         needs = [rng.choices(NEEDS, weights)[0]]
         if rng.random() < 0.2:
             needs.append(rng.choice([n for n in LIGHTER if n is not needs[0]]))
-        for _, skill, days, (h, m), window, minutes, needed in needs:
+        for _, skill, per_week, (h, m), window, minutes, needed in needs:
             start = h * 60 + m + rng.randrange(0, 4) * 15
+            days = list(range(per_week)) if per_week >= 5 else sorted(rng.sample(range(7), per_week))
             patterns.append(VisitPattern(
-                person=person, skill=skill, weekdays=list(days), earliest=time(start // 60, start % 60),
+                person=person, skill=skill, weekdays=days, earliest=time(start // 60, start % 60),
                 latest=time((start + window) // 60, (start + window) % 60), minutes=minutes,
                 carers_needed=needed, two_carers="together" if needed == 2 else ""))
         if rng.random() < 0.25:

@@ -23,3 +23,13 @@ def get_carer_for_user(user, carer_id: int):
     if not can_see_carers(user):
         return None
     return Carer.objects.filter(pk=carer_id).first()
+
+
+def can_plan_rosters(user) -> bool:
+    """Rosters say who visits whom, and when: for those who plan them."""
+    return is_staff_member(user) and user.role in REGISTER_EDITORS
+
+
+def can_see_carer_week(user, carer) -> bool:
+    """Planners, and the carer themselves (their own week, from their log-in)."""
+    return can_plan_rosters(user) or (is_staff_member(user) and carer.user_id == user.pk)

@@ -11,9 +11,9 @@ from kithkin.matching.models.carers import (
     split_words,
 )
 from kithkin.matching.models.needs import WEEKDAYS, Preferences, TwoCarers, VisitPattern
-from kithkin.matching.models.rosters import Roster, RosterChange, RosterVisit
+from kithkin.matching.models.rosters import Roster, RosterChange, RosterVisit, TravelTime
 from kithkin.matching.models.shared_lives import NEXT_STAGES, SharedLivesMatch, Stage
 
 __all__ = ["NEXT_STAGES", "WEEKDAYS", "Availability", "Carer", "CarerKind", "Gender", "Household", "Preferences",
-           "Roster", "RosterChange", "RosterVisit", "SharedLivesMatch", "Skill", "Stage", "TravelMode",
+           "Roster", "RosterChange", "RosterVisit", "SharedLivesMatch", "Skill", "Stage", "TravelMode", "TravelTime",
            "TwoCarers", "VisitPattern", "split_words"]

@@ -39,7 +39,8 @@ class RosterVisit(models.Model):
     partner = models.OneToOneField("self", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     carer = models.ForeignKey(Carer, null=True, blank=True, on_delete=models.PROTECT, related_name="visits")
     start = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Planned start, minutes after midnight")
-    travel_km = models.FloatField(default=0, help_text="From the carer's previous stop")
+    travel_km = models.FloatField(default=0, help_text="From the carer's previous stop (or home)")
+    return_km = models.FloatField(default=0, help_text="Home again, after the carer's last visit of a stretch")
     unserved_reason = models.CharField(max_length=300, blank=True)
     cancelled = models.BooleanField(default=False)
 
@@ -77,3 +78,19 @@ class RosterChange(models.Model):
         before = self.carer_before.full_name if self.carer_before else "nobody"
         after = self.carer_after.full_name if self.carer_after else "nobody"
         return f"{self.visit}: {after} instead of {before}"
+
+
+class TravelTime(models.Model):
+    """Real roads: minutes and kilometres from one postcode to another, imported from a routing service.
+    Where a pair is missing, rosters use the straight line times the road factor."""
+
+    from_postcode = models.CharField(max_length=8)
+    to_postcode = models.CharField(max_length=8)
+    minutes = models.FloatField()
+    km = models.FloatField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["from_postcode", "to_postcode"], name="one_travel_time")]
+
+    def __str__(self):
+        return f"{self.from_postcode} to {self.to_postcode}: {self.minutes:.0f} min"

@@ -12,6 +12,7 @@ from kithkin.demo import staff
 from kithkin.demo.care import add_care
 from kithkin.demo.directory import load_directory
 from kithkin.demo.prevention import add_prevention
+from kithkin.demo.rosters import plan_demo_week
 from kithkin.demo.seed import seed
 from kithkin.people.models import Person
 
@@ -32,6 +33,7 @@ def whole_number(minimum: int, maximum: int, what: str):
 PEOPLE = whole_number(3, 10_000_000, "--people")
 MONTHS = whole_number(1, 120, "--months")
 SEED = whole_number(0, 2**63, "--seed")
+ROSTER_SECONDS = whole_number(0, 600, "--roster-seconds")
 
 
 def rate(text: str) -> float:
@@ -66,6 +68,8 @@ class Command(BaseCommand):
                             help="How far back the contacts go (default 12)")
         parser.add_argument("--if-empty", action="store_true",
                             help="Do nothing (but list the log-ins) when there are people already")
+        parser.add_argument("--roster-seconds", default="30",
+                            help="Seconds to plan next week's roster of visits for (0: leave it unplanned)")
         parser.add_argument("--now", default=None,
                             help="Build as if it were this moment (ISO 8601), for a reproducible population")
 
@@ -74,6 +78,7 @@ class Command(BaseCommand):
         # (the same from call_command, which hands keyword values over without parsing them).
         try:
             options["people"] = PEOPLE(str(options["people"]))
+            options["roster_seconds"] = ROSTER_SECONDS(str(options["roster_seconds"]))
             options["seed"] = SEED(str(options["seed"]))
             options["months"] = MONTHS(str(options["months"]))
             options["contacts_per_person"] = rate(str(options["contacts_per_person"]))
@@ -96,6 +101,7 @@ class Command(BaseCommand):
         load_directory(say=self.stdout.write)
         add_care(options["seed"], say=self.stdout.write)
         add_prevention(options["seed"], say=self.stdout.write, now=options["now"])
+        plan_demo_week(options["roster_seconds"], options["seed"], say=self.stdout.write)
         rows = staff.log_ins()
         if rows:
             self.stdout.write("\nDemo log-ins (for a demo only: everyone shares this password)\n")

@@ -1,0 +1,289 @@
+"""Simulated annealing over relocate, swap, block and 2-opt moves, each priced exactly (compiled).
+
+Why it is fast enough: a move's change in distance and assignment cost is known from the (at most two)
+routes it touches; lateness can only fall by what the plan has now. So the acceptance threshold is drawn
+first and a move that cannot pass it even if all lateness vanished is undone without timing the plan.
+Only the rest pay for the exact schedule (schedule.compute_starts).
+
+The state tuple S: seq, length, route_of, pos_of, start, trial_start, route_dist, totals, late, trial_late,
+queue, queued, best_route, best_pos, best. totals = [objective, distance, extra].
+"""
+
+import numpy as np
+
+from .jit import njit
+from .moves import move_block, put_in, relocate, reverse, swap, take_out
+from .schedule import (
+    AIDX,
+    ALLOWED,
+    APTR,
+    DIST,
+    EARLY,
+    EXTRA,
+    LATE,
+    LOC,
+    NEIGH,
+    PARTNER,
+    REND,
+    RSTART,
+    W_DIST,
+    W_HARD,
+    W_MAX,
+    W_TOTAL,
+    W_UNSERVED,
+    WEIGHTS,
+    compute_starts,
+    lateness,
+    objective,
+    route_distance,
+)
+
+SEQ, LENGTH, ROUTE_OF, POS_OF, START, TRIAL_START, ROUTE_DIST, TOTALS, LATE_NOW, TRIAL_LATE = range(10)
+QUEUE, QUEUED, BEST_ROUTE, BEST_POS, BEST = range(10, 15)
+
+
+@njit(cache=True)
+def seed_random(seed):
+    np.random.seed(seed)
+
+
+@njit(cache=True)
+def decide(P, S, r1, r2, d_extra, d_unserved, threshold):
+    """The move has been applied: keep it (True) if its cost change passes the threshold."""
+    seq, length, route_dist, totals, late = S[SEQ], S[LENGTH], S[ROUTE_DIST], S[TOTALS], S[LATE_NOW]
+    m = len(length) - 1
+    w = P[WEIGHTS]
+    new1 = route_distance(P, seq, length, r1) if r1 < m else 0.0
+    new2 = route_distance(P, seq, length, r2) if (r2 < m and r2 != r1) else 0.0
+    d_dist = new1 - (route_dist[r1] if r1 < m else 0.0)
+    if r2 != r1:
+        d_dist += new2 - (route_dist[r2] if r2 < m else 0.0)
+    sure = w[W_DIST] * d_dist + d_extra + w[W_UNSERVED] * d_unserved
+    lateness_now = w[W_TOTAL] * late[0] + w[W_MAX] * late[1] + w[W_HARD] * late[2]
+    if sure - lateness_now > threshold:
+        S[BEST][2] += 1
+        return False
+    S[BEST][1] += 1
+    trial, trial_late = S[TRIAL_START], S[TRIAL_LATE]
+    if not compute_starts(P, seq, length, S[ROUTE_OF], trial, S[QUEUE], S[QUEUED]):
+        S[BEST][3] += 1
+        return False
+    lateness(P, seq, length, trial, trial_late)
+    cost = objective(P, totals[1] + d_dist, totals[2] + d_extra, length[m], trial_late)
+    if cost - totals[0] > threshold:
+        return False
+    if r1 < m:
+        route_dist[r1] = new1
+    if r2 < m and r2 != r1:
+        route_dist[r2] = new2
+    totals[0], totals[1], totals[2] = cost, totals[1] + d_dist, totals[2] + d_extra
+    S[START][:] = trial
+    late[:] = trial_late
+    if cost < S[BEST][0] - 1e-9:
+        S[BEST][0] = cost
+        S[BEST_ROUTE][:] = S[ROUTE_OF]
+        S[BEST_POS][:] = S[POS_OF]
+    return True
+
+
+@njit(cache=True)
+def extra_of(P, i, r, m):
+    return P[EXTRA][i, r] if r < m else 0.0
+
+
+@njit(cache=True)
+def closest_gap(P, seq, length, r, i, skip):
+    """Position in route r where i adds the least distance (not counting visit `skip`, i itself if there)."""
+    loc_of, dist = P[LOC], P[DIST]
+    li = loc_of[i]
+    best, best_k = np.inf, 0
+    here = P[RSTART][r]
+    k = 0
+    for q in range(length[r] + 1):
+        if q < length[r] and seq[r, q] == skip:
+            continue
+        there = loc_of[seq[r, q]] if q < length[r] else P[REND][r]
+        d = dist[here, li] + dist[li, there] - dist[here, there]
+        if d < best:
+            best, best_k = d, k
+        here = there
+        k += 1
+    return best_k
+
+
+@njit(cache=True)
+def time_gap(P, S, r, i):
+    """Position in route r matching i's window: after the visits that start before i's window midpoint."""
+    seq, start = S[SEQ], S[START]
+    middle = 0.5 * (P[EARLY][i] + P[LATE][i])
+    k = 0
+    for q in range(S[LENGTH][r]):
+        j = seq[r, q]
+        if j != i and start[j] < middle:
+            k += 1
+    return k
+
+
+@njit(cache=True)
+def pick_target(P, S, i, m):
+    """A route and position for i: beside a near neighbour, or the cheapest gap of a random allowed route."""
+    route_of, pos_of, length = S[ROUTE_OF], S[POS_OF], S[LENGTH]
+    r1 = route_of[i]
+    neigh = P[NEIGH]
+    if np.random.random() < 0.5 and neigh.shape[1] > 0:
+        j = neigh[i, np.random.randint(neigh.shape[1])]
+        r2 = route_of[j]
+        if r2 < m and P[ALLOWED][i, r2]:
+            k2 = pos_of[j] + np.random.randint(2)
+            if r2 == r1 and pos_of[i] < k2:
+                k2 -= 1
+            return r2, k2
+    count = P[APTR][i + 1] - P[APTR][i]
+    r2 = P[AIDX][P[APTR][i] + np.random.randint(count)]
+    x = np.random.random()
+    if x < 0.45:
+        return r2, closest_gap(P, S[SEQ], length, r2, i, i)
+    if x < 0.9:
+        return r2, time_gap(P, S, r2, i)
+    return r2, np.random.randint(length[r2] + (0 if r2 == r1 else 1))
+
+
+@njit(cache=True)
+def partner_for_swap(P, S, i, m):
+    """A visit to swap with i: a near neighbour, else the visit nearest i on a random other allowed route."""
+    route_of, seq, length = S[ROUTE_OF], S[SEQ], S[LENGTH]
+    r1 = route_of[i]
+    neigh = P[NEIGH]
+    if np.random.random() < 0.5:
+        j = neigh[i, np.random.randint(neigh.shape[1])]
+        if route_of[j] < m and P[ALLOWED][i, route_of[j]] and P[ALLOWED][j, r1]:
+            return j
+    count = P[APTR][i + 1] - P[APTR][i]
+    r2 = P[AIDX][P[APTR][i] + np.random.randint(count)]
+    best, best_j = np.inf, -1
+    for q in range(length[r2]):
+        j = seq[r2, q]
+        d = P[DIST][P[LOC][i], P[LOC][j]]
+        if d < best and P[ALLOWED][j, r1]:
+            best, best_j = d, j
+    return best_j
+
+
+@njit(cache=True)
+def try_relocate(P, S, i, threshold, to_pool):
+    seq, length, route_of, pos_of = S[SEQ], S[LENGTH], S[ROUTE_OF], S[POS_OF]
+    m = len(length) - 1
+    r1 = route_of[i]
+    if to_pool:
+        if r1 == m:
+            return False
+        r2, k2 = m, length[m]
+    else:
+        r2, k2 = pick_target(P, S, i, m)
+    p = P[PARTNER][i]
+    if r2 < 0 or (r2 == r1 and k2 == pos_of[i]) or (p >= 0 and r2 < m and route_of[p] == r2):
+        return False
+    d_extra = extra_of(P, i, r2, m) - extra_of(P, i, r1, m)
+    d_unserved = (r2 == m) - (r1 == m)
+    k1 = relocate(seq, length, route_of, pos_of, i, r2, k2)
+    if decide(P, S, r1, r2, d_extra, d_unserved, threshold):
+        return True
+    take_out(seq, length, pos_of, r2, k2)
+    put_in(seq, length, route_of, pos_of, r1, k1, i)
+    return False
+
+
+@njit(cache=True)
+def try_swap(P, S, i, threshold):
+    route_of, pos_of = S[ROUTE_OF], S[POS_OF]
+    m = len(S[LENGTH]) - 1
+    if route_of[i] >= m:
+        return False
+    j = partner_for_swap(P, S, i, m)
+    if j < 0:
+        return False
+    r1, r2 = route_of[i], route_of[j]
+    if r2 >= m or r1 == r2:
+        return False
+    p, q = P[PARTNER][i], P[PARTNER][j]
+    if (p >= 0 and p != j and route_of[p] == r2) or (q >= 0 and q != i and route_of[q] == r1):
+        return False
+    d_extra = P[EXTRA][i, r2] + P[EXTRA][j, r1] - P[EXTRA][i, r1] - P[EXTRA][j, r2]
+    swap(S[SEQ], route_of, pos_of, i, j)
+    if decide(P, S, r1, r2, d_extra, 0, threshold):
+        return True
+    swap(S[SEQ], route_of, pos_of, i, j)
+    return False
+
+
+@njit(cache=True)
+def try_block(P, S, i, threshold):
+    """Move i and the one or two visits after it together, next to a neighbour of i."""
+    seq, length, route_of, pos_of = S[SEQ], S[LENGTH], S[ROUTE_OF], S[POS_OF]
+    m = len(length) - 1
+    r1, k1 = route_of[i], pos_of[i]
+    if r1 >= m:
+        return False
+    size = min(2 + np.random.randint(2), length[r1] - k1)
+    if size < 2:
+        return False
+    j = P[NEIGH][i, np.random.randint(P[NEIGH].shape[1])]
+    r2 = route_of[j]
+    if r2 >= m or r2 == r1:
+        return False
+    d_extra = 0.0
+    for q in range(k1, k1 + size):
+        v = seq[r1, q]
+        p = P[PARTNER][v]
+        if not P[ALLOWED][v, r2] or (p >= 0 and route_of[p] == r2):
+            return False
+        d_extra += P[EXTRA][v, r2] - P[EXTRA][v, r1]
+    k2 = pos_of[j] + np.random.randint(2)
+    move_block(seq, length, route_of, pos_of, r1, k1, size, r2, k2)
+    if decide(P, S, r1, r2, d_extra, 0, threshold):
+        return True
+    move_block(seq, length, route_of, pos_of, r2, k2, size, r1, k1)
+    return False
+
+
+@njit(cache=True)
+def try_reverse(P, S, i, threshold):
+    """2-opt inside i's route: reverse a short stretch starting at i."""
+    seq, length, route_of, pos_of = S[SEQ], S[LENGTH], S[ROUTE_OF], S[POS_OF]
+    m = len(length) - 1
+    r, k1 = route_of[i], pos_of[i]
+    if r >= m:
+        return False
+    k2 = min(length[r] - 1, k1 + 1 + np.random.randint(4))
+    if k2 <= k1:
+        return False
+    reverse(seq, pos_of, r, k1, k2)
+    if decide(P, S, r, r, 0.0, 0, threshold):
+        return True
+    reverse(seq, pos_of, r, k1, k2)
+    return False
+
+
+@njit(cache=True)
+def anneal(P, S, movable, iterations, t_from, t_to, pool_moves):
+    """Run `iterations` moves cooling geometrically from t_from to t_to; returns moves accepted."""
+    factor = (t_to / t_from) ** (1.0 / max(1, iterations))
+    temperature = t_from
+    accepted = 0
+    for _ in range(iterations):
+        threshold = -temperature * np.log(1.0 - np.random.random())
+        temperature *= factor
+        i = movable[np.random.randint(len(movable))]
+        x = np.random.random()
+        if x < 0.45:
+            ok = try_relocate(P, S, i, threshold, False)
+        elif x < 0.8:
+            ok = try_swap(P, S, i, threshold)
+        elif x < 0.9:
+            ok = try_block(P, S, i, threshold)
+        elif x < 0.99 or not pool_moves:
+            ok = try_reverse(P, S, i, threshold)
+        else:
+            ok = try_relocate(P, S, i, threshold, True)
+        accepted += ok
+    return accepted

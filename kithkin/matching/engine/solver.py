@@ -1,0 +1,176 @@
+"""solve(problem, time_limit_s, seed): construction, then simulated annealing, then the plan in plain terms.
+
+Determinism: the search is a pure function of the problem, the seed and the number of iterations. Pass
+`max_iterations` for results that repeat exactly on any machine (the time limit then only guards against a
+slow machine); with a time limit alone the cooling follows the clock, so runs differ with machine load.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from .anneal import anneal, seed_random
+from .arrays import Arrays, as_tuple, build
+from .construct import construct
+from .model import Problem, Solution
+from .report import drop_orphans, to_solution
+from .schedule import full_cost
+
+WIDTH = 8  # places priced exactly per visit when building the first plan
+CHUNK = 20_000  # iterations between looks at the clock
+CYCLES = 3  # cooling cycles, each from the best plan so far
+LATENESS_HEAT = 5.0  # hotter by up to this factor when lateness is the plan's whole cost (tuned on 75_1)
+T_START, T_END = 10.0, 0.1  # temperatures, in multiples of a typical short hop's cost (tuned on the 300s)
+
+
+def initial_state(a: Arrays, P: tuple) -> tuple:
+    n, m = a.n, a.m
+    seq = np.zeros((m + 1, max(n, 1)), dtype=np.int64)
+    seq[m, :n] = np.arange(n)
+    length = np.zeros(m + 1, dtype=np.int64)
+    length[m] = n
+    route_of = np.full(n, m, dtype=np.int64)
+    pos_of = np.arange(n, dtype=np.int64)
+    start, queue, queued = np.zeros(n), np.zeros(max(m, 1), dtype=np.int64), np.zeros(m + 1, dtype=np.bool_)
+    order = np.lexsort((a.latest, a.earliest)).astype(np.int64)
+    construct(P, seq, length, route_of, pos_of, start, queue, queued, order, WIDTH)
+    route_dist, late = np.zeros(m + 1), np.zeros(3)
+    ok, cost, distance, extra = full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late)
+    assert ok, "the first plan deadlocks"
+    totals = np.array([cost, distance, extra])
+    best = np.array([cost, 0.0, 0.0, 0.0])
+    return (seq, length, route_of, pos_of, start, start.copy(), route_dist, totals, late, late.copy(),
+            queue, queued, route_of.copy(), pos_of.copy(), best)
+
+
+def typical_hop(a: Arrays) -> float:
+    """Weighted cost of travelling to a visit's fifth nearest neighbour, on average: sets the temperatures."""
+    if a.n < 2:
+        return 1.0
+    k = min(4, a.neighbours.shape[1] - 1)
+    hops = a.dist[a.location, a.location[a.neighbours[:, k]]]
+    return max(1e-6, float(np.mean(hops)) * float(a.weights[0]))
+
+
+def restore_best(S: tuple, P: tuple, m: int) -> None:
+    """Put the best plan seen back into the sequences (it was kept as each visit's route and position)."""
+    seq, length, route_of, pos_of = S[0], S[1], S[2], S[3]
+    route_of[:], pos_of[:] = S[12], S[13]
+    seq[route_of, pos_of] = np.arange(len(route_of))
+    length[:] = np.bincount(route_of, minlength=m + 1)
+
+
+def solve(
+    problem: Problem,
+    time_limit_s: float = 30.0,
+    seed: int = 0,
+    max_iterations: int | None = None,
+    progress: Callable[[float, float], None] | None = None,
+) -> Solution:
+    """Plan every visit it can within the time limit; `progress(seconds, best_objective)` is called now and then."""
+    began = time.monotonic()
+    a = build(problem)
+    P = as_tuple(a)
+    S = initial_state(a, P)
+    movable = np.array([i for i in range(a.n) if a.allowed_ptr[i + 1] > a.allowed_ptr[i]], dtype=np.int64)
+    history = [(time.monotonic() - began, float(S[14][0]))]
+    iterations = 0
+    if len(movable) and a.m:
+        seed_random(seed)
+        hop = typical_hop(a)
+        pool_moves = bool(np.isfinite(a.shift_end).any() or np.isfinite(a.max_work).any() or a.hard_latest.any())
+        iterations = search(P, S, movable, hop, pool_moves, began, time_limit_s, max_iterations, history, progress)
+    restore_best(S, P, a.m)
+    drop_orphans(a, S)
+    full_cost(P, S[0], S[1], S[2], S[4], S[6], S[10], S[11], S[8])
+    solution = to_solution(problem, a, S)
+    solution.iterations, solution.seconds, solution.history = iterations, time.monotonic() - began, history
+    return solution
+
+
+def search(P, S, movable, hop, pool_moves, began, time_limit_s, max_iterations, history, progress) -> int:
+    """Cool from T_START to T_END over the budget (iterations if given, else time), in chunks."""
+    done = 0
+    last_report = 0.0
+    searching = time.monotonic()
+    cycles_done = 0.0
+    while True:
+        elapsed = time.monotonic() - began
+        if elapsed >= time_limit_s or (max_iterations is not None and done >= max_iterations):
+            return done
+        fraction = done / max_iterations if max_iterations else elapsed / time_limit_s
+        chunk = CHUNK if max_iterations is None else min(CHUNK, max_iterations - done)
+        step = chunk / max_iterations if max_iterations else pace(time.monotonic() - searching, done, time_limit_s)
+        cycle, local = divmod(fraction * CYCLES, 1.0)
+        if cycle > cycles_done:
+            cycles_done = cycle
+            restart_from_best(P, S)
+        scale = hop * (1.0 + LATENESS_HEAT * lateness_share(P, S))
+        t_from = scale * T_START * (T_END / T_START) ** local
+        t_to = scale * T_START * (T_END / T_START) ** min(1.0, local + step * CYCLES)
+        anneal(P, S, movable, chunk, t_from, t_to, pool_moves)
+        done += chunk
+        best = float(S[14][0])
+        if best < history[-1][1] - 1e-9:
+            history.append((time.monotonic() - began, best))
+        if progress and time.monotonic() - last_report >= 2.0:
+            last_report = time.monotonic()
+            progress(last_report - began, best)
+
+
+def lateness_share(P: tuple, S: tuple) -> float:
+    """How much of the current plan's cost is lateness: plans that must be late need a hotter search."""
+    w, late, objective = P[20], S[8], float(S[7][0])
+    return float(w[1] * late[0] + w[2] * late[1]) / objective if objective > 0 else 0.0
+
+
+def restart_from_best(P: tuple, S: tuple) -> None:
+    """Continue from the best plan so far (a new cooling cycle starts from it)."""
+    m = len(S[1]) - 1
+    restore_best(S, P, m)
+    ok, cost, distance, extra = full_cost(P, S[0], S[1], S[2], S[4], S[6], S[10], S[11], S[8])
+    S[7][:] = cost, distance, extra
+
+
+def pace(elapsed: float, done: int, time_limit_s: float) -> float:
+    """How much of the time budget the next chunk will likely take, from the pace so far."""
+    if done == 0:
+        return 0.001
+    return (elapsed / done) * CHUNK / time_limit_s
+
+
+def timed(problem: Problem, sequences: list[list[str]], engine: str = "kithkin") -> Solution:
+    """The earliest timing and cost of given visit orders (one list of visit ids per carer, in carers' order).
+
+    Visits in no list are unserved. Raises ValueError if the orders' links deadlock.
+    """
+    a = build(problem)
+    P = as_tuple(a, patient=True)
+    n, m = a.n, a.m
+    index = {v.id: i for i, v in enumerate(problem.visits)}
+    seq = np.zeros((m + 1, max(n, 1)), dtype=np.int64)
+    length = np.zeros(m + 1, dtype=np.int64)
+    route_of = np.full(n, m, dtype=np.int64)
+    for r, visits in enumerate(sequences):
+        for visit in visits:
+            route_of[index[visit]] = r
+            seq[r, length[r]] = index[visit]
+            length[r] += 1
+    for i in np.nonzero(route_of == m)[0]:
+        seq[m, length[m]] = i
+        length[m] += 1
+    pos_of = np.zeros(n, dtype=np.int64)
+    for r in range(m + 1):
+        pos_of[seq[r, : length[r]]] = np.arange(length[r])
+    start, route_dist, late = np.zeros(n), np.zeros(m + 1), np.zeros(3)
+    queue, queued = np.zeros(max(m, 1), dtype=np.int64), np.zeros(m + 1, dtype=np.bool_)
+    ok, *_ = full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late)
+    if not ok:
+        raise ValueError("the visit orders deadlock: linked visits wait for each other")
+    S = (seq, length, route_of, pos_of, start, None, route_dist, None, late)
+    solution = to_solution(problem, a, S)
+    solution.engine = engine
+    return solution

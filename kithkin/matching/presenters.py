@@ -1,0 +1,86 @@
+"""Rosters shaped for pages: the team's week as a grid, a carer's days in order, a person's week."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from kithkin.matching.models import Roster, RosterVisit
+
+
+def clock(minutes: int | None) -> str:
+    return "" if minutes is None else f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def next_monday(today: date | None = None) -> date:
+    today = today or timezone.localdate()
+    return today + timedelta(days=(7 - today.weekday()) % 7 or 7)
+
+
+def days(roster: Roster) -> list[date]:
+    return [roster.week_starting + timedelta(days=i) for i in range(7)]
+
+
+@dataclass
+class CarerRow:
+    carer: object
+    cells: list = field(default_factory=list)  # per day: (visits, minutes)
+    visits: int = 0
+    minutes: int = 0
+    km: float = 0.0
+
+
+def team_week(roster: Roster) -> list[CarerRow]:
+    """One row per carer with work that week: visits and hours each day, and kilometres."""
+    week = days(roster)
+    rows: dict[int, CarerRow] = {}
+    for v in roster.visits.filter(cancelled=False, carer__isnull=False).select_related("carer"):
+        row = rows.setdefault(v.carer_id, CarerRow(v.carer, [[0, 0] for _ in week]))
+        cell = row.cells[(v.date - roster.week_starting).days]
+        cell[0] += 1
+        cell[1] += v.minutes
+        row.visits += 1
+        row.minutes += v.minutes
+        row.km += v.travel_km + v.return_km
+    return sorted(rows.values(), key=lambda r: (r.carer.family_name, r.carer.given_name))
+
+
+def unserved(roster: Roster):
+    return roster.visits.filter(cancelled=False, carer__isnull=True).select_related("person").order_by(
+        "date", "earliest")
+
+
+@dataclass
+class Stop:
+    visit: RosterVisit
+    start: str
+    end: str
+    window: str
+
+
+def _stop(v: RosterVisit) -> Stop:
+    return Stop(v, clock(v.start), clock(None if v.start is None else v.start + v.minutes),
+                f"{clock(v.earliest)} to {clock(v.latest)}")
+
+
+def carer_days(roster: Roster, carer) -> list[tuple[date, list[Stop], float]]:
+    by_day = defaultdict(list)
+    for v in roster.visits.filter(carer=carer, cancelled=False).select_related("person").order_by("date", "start"):
+        by_day[v.date].append(_stop(v))
+    return [(d, by_day[d], round(sum(s.visit.travel_km + s.visit.return_km for s in by_day[d]), 1))
+            for d in days(roster)]
+
+
+def person_weeks(person) -> list[tuple[Roster, list[tuple[date, list[Stop]]]]]:
+    """This week's and next week's current rosters: each day, who is coming and when."""
+    monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+    weeks = []
+    for roster in Roster.objects.filter(is_current=True, week_starting__gte=monday - timedelta(days=7)).order_by(
+            "week_starting")[:3]:
+        by_day = defaultdict(list)
+        for v in roster.visits.filter(person=person).select_related("carer").order_by("date", "start", "earliest"):
+            by_day[v.date].append(_stop(v))
+        if by_day:
+            weeks.append((roster, [(d, by_day[d]) for d in days(roster) if by_day[d]]))
+    return weeks

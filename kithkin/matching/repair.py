@@ -1,0 +1,151 @@
+"""Repairing a roster when the week changes: a carer off sick, someone new, a visit cancelled. Only the
+days touched are planned again, and moving any visit that was fine costs the engine far more than a
+kilometre, so it changes as little as it can. Every change is listed, and the figures are brought up to date."""
+
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from kithkin.core.actions import ActionError
+from kithkin.core.audit import Auditor
+from kithkin.matching import rosters
+from kithkin.matching.engine import solve
+from kithkin.matching.models import Roster, RosterChange, RosterVisit, VisitPattern
+from kithkin.matching.week import roster_week, to_problem, travel_matrices
+
+KEEP_KM = 500.0  # moving a visit that did not need to move costs as much as this much driving
+MOVED_MINUTES = 15  # a visit that starts this much earlier or later is a change worth telling people
+
+
+def carer_off(roster: Roster, carer, dates: list[date], auditor: Auditor, time_limit_s: float = 10,
+              seed: int = 1) -> list[RosterChange]:
+    """The carer cannot work on these days: their visits go to others, everyone else's stay put."""
+    dates = _in_week(roster, dates)
+    return _replan(roster, set(dates), RosterChange.Why.CARER_OFF, auditor, time_limit_s, seed,
+                   without_carer=carer.pk)
+
+
+@transaction.atomic
+def add_person(roster: Roster, person, auditor: Auditor, time_limit_s: float = 10, seed: int = 1,
+               today: date | None = None):
+    """Someone new: their regular visits join the week (from today on), fitted around everyone else's."""
+    first = max(roster.week_starting, today or timezone.localdate())
+    patterns = list(VisitPattern.objects.filter(person=person, is_active=True))
+    if not patterns:
+        raise ActionError(f"{person.full_name} has no regular visits to add")
+    if roster.visits.filter(person=person, date__gte=first).exists():
+        raise ActionError(f"{person.full_name}'s visits are on this roster already")
+    added = _add_rows(roster, person, patterns, first)
+    if not added:
+        raise ActionError("None of their visits fall in what is left of this week")
+    return _replan(roster, {row.date for row in added}, RosterChange.Why.NEW_PERSON, auditor, time_limit_s, seed,
+                   new={row.pk for row in added})
+
+
+def _add_rows(roster, person, patterns, first: date) -> list[RosterVisit]:
+    rows = []
+    for pattern in patterns:
+        for weekday in sorted(pattern.weekdays):
+            day = roster.week_starting + timedelta(days=weekday)
+            if day < first:
+                continue
+            base = {"roster": roster, "person": person, "pattern": pattern, "date": day, "skill": pattern.skill,
+                    "earliest": pattern.earliest.hour * 60 + pattern.earliest.minute,
+                    "latest": pattern.latest.hour * 60 + pattern.latest.minute, "minutes": pattern.minutes}
+            one = RosterVisit.objects.create(**base)
+            rows.append(one)
+            if pattern.carers_needed == 2:
+                rows.append(RosterVisit.objects.create(**base, partner=one))
+    return rows
+
+
+@transaction.atomic
+def cancel_visit(visit: RosterVisit, auditor: Auditor) -> list[RosterChange]:
+    """A visit is not needed (she is at her daughter's): it comes off, and nobody else's day moves."""
+    visit = RosterVisit.objects.select_for_update().get(pk=visit.pk)
+    if visit.cancelled:
+        raise ActionError("That visit is already cancelled")
+    together = [visit, *RosterVisit.objects.filter(partner=visit), *([visit.partner] if visit.partner else [])]
+    changes = []
+    for row in together:
+        changes.append(RosterChange.objects.create(
+            roster=row.roster, visit=row, why=RosterChange.Why.CANCELLED, carer_before=row.carer,
+            start_before=row.start, made_by=auditor.actor))
+        row.cancelled = True
+        row.save(update_fields=["cancelled"])
+        if row.carer_id:
+            _retravel(row.roster, row.carer_id, row.date)
+    _refresh(visit.roster, auditor, f"Cancelled a visit for {visit.person}", visit.person)
+    return changes
+
+
+def _in_week(roster: Roster, dates) -> list[date]:
+    week = {roster.week_starting + timedelta(days=i) for i in range(7)}
+    chosen = sorted(set(dates) & week)
+    if not chosen:
+        raise ActionError("Choose days in this roster's week")
+    return chosen
+
+
+@transaction.atomic
+def _replan(roster: Roster, dates: set[date], why: str, auditor: Auditor, time_limit_s: float, seed: int,
+            without_carer: int | None = None, new: set[int] | None = None) -> list[RosterChange]:
+    roster = Roster.objects.select_for_update().get(pk=roster.pk)
+    week = roster_week(roster, dates, without_carer)
+    rows = {str(r.pk): r for r in roster.visits.filter(date__in=dates, cancelled=False).select_related("carer")}
+    keep = {key: row.carer_id for key, row in rows.items() if row.carer_id and row.carer_id != without_carer}
+    teams = {int(p): set(c) for p, c in roster.figures.get("teams", {}).items()}
+    problem = to_problem(week, teams, rosters.OUTSIDER_KM, keep=keep, keep_km=KEEP_KM)
+    solution = solve(problem, time_limit_s=time_limit_s, seed=seed)
+    placed = {visit_id: rest for visit_id, *rest in rosters.placements(problem, solution)}
+    unserved = {u.visit: u.reason for u in solution.unserved}
+    changes = []
+    for key, row in rows.items():
+        carer_id, start, km, home = placed.get(key, (None, None, 0.0, 0.0))
+        start = None if start is None else round(start)
+        moved = row.start is not None and start is not None and abs(start - row.start) >= MOVED_MINUTES
+        if carer_id != row.carer_id or moved or (new and row.pk in new):
+            changes.append(RosterChange(roster=roster, visit=row, why=why, carer_before=row.carer,
+                                        carer_after_id=carer_id, start_before=row.start, start_after=start,
+                                        made_by=auditor.actor))
+        row.carer_id, row.start, row.travel_km, row.return_km = carer_id, start, round(km, 3), round(home, 3)
+        row.unserved_reason = "" if carer_id else unserved.get(key, "")[:300]
+        row.save(update_fields=["carer", "start", "travel_km", "return_km", "unserved_reason"])
+    RosterChange.objects.bulk_create(changes)
+    _refresh(roster, auditor, f"Repaired the roster ({RosterChange.Why(why).label.lower()}): {len(changes)} "
+                              f"change{'s' if len(changes) != 1 else ''}")
+    return changes
+
+
+def _retravel(roster: Roster, carer_id: int, day: date) -> None:
+    """The kilometres of one carer's day again, after a visit came off it (the times can stay). Each stretch
+    of work starts and ends at home."""
+    stops = list(roster.visits.filter(carer_id=carer_id, date=day, cancelled=False)
+                 .select_related("person", "carer").order_by("start"))
+    if not stops:
+        return
+    carer = stops[0].carer
+    stretches = [(a.starts.hour * 60 + a.starts.minute, a.ends.hour * 60 + a.ends.minute)
+                 for a in carer.availability.filter(weekday=day.weekday())]
+    codes = sorted({carer.postcode, *(s.person.postcode for s in stops)})
+    km, _ = travel_matrices(codes)
+    at = {c: i for i, c in enumerate(codes)}
+    home = at[carer.postcode]
+
+    def stretch_of(stop):
+        return next((i for i, (a, b) in enumerate(stretches) if a <= (stop.start or 0) < b), -1)
+
+    for n, stop in enumerate(stops):
+        before = stops[n - 1] if n and stretch_of(stops[n - 1]) == stretch_of(stop) else None
+        after = stops[n + 1] if n + 1 < len(stops) and stretch_of(stops[n + 1]) == stretch_of(stop) else None
+        here = at[before.person.postcode] if before else home
+        stop.travel_km = round(km[here][at[stop.person.postcode]], 3)
+        stop.return_km = 0.0 if after else round(km[at[stop.person.postcode]][home], 3)
+        stop.save(update_fields=["travel_km", "return_km"])
+
+
+def _refresh(roster: Roster, auditor: Auditor, summary: str, person=None) -> None:
+    roster.figures = {**roster.figures, **rosters.figures(roster)}
+    roster.save(update_fields=["figures"])
+    auditor.record("update", obj=roster, person=person, summary=summary)

@@ -1,0 +1,146 @@
+"""Rosters for staff: the weeks planned, the team's week with its figures, a carer's week, a person's week
+("who is coming and when"), planning a week, and repairs. Who visits whom is personal data: seeing a
+roster is for those who plan them (and a carer's own week for the carer), and every view is audited."""
+
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from kithkin.core.actions import ActionError
+from kithkin.core.audit import Auditor
+from kithkin.core.decorators import forbidden, staff_required
+from kithkin.matching import presenters, repair
+from kithkin.matching.models import Carer, Roster, RosterVisit
+from kithkin.matching.policies import can_plan_rosters, can_see_carer_week
+from kithkin.matching.tasks import plan_week_task
+from kithkin.people.policies import can_change_person, get_person_for_user
+
+
+@staff_required(can_plan_rosters)
+def roster_list(request):
+    rosters = Roster.objects.filter(is_current=True)[:26]
+    return render(request, "matching/rosters.html", {
+        "rosters": rosters, "next_monday": presenters.next_monday(), "active": "rosters"})
+
+
+@require_POST
+@staff_required(can_plan_rosters)
+def roster_plan(request):
+    try:
+        monday = date.fromisoformat(request.POST.get("week", ""))
+        seconds = int(request.POST.get("seconds", "60"))
+    except ValueError:
+        messages.error(request, "Choose a week and how long to plan for.")
+        return redirect("rosters")
+    if monday.weekday() != 0 or not 5 <= seconds <= 600:
+        messages.error(request, "A roster starts on a Monday, and planning takes between 5 and 600 seconds.")
+        return redirect("rosters")
+    plan_week_task.enqueue(monday.isoformat(), seconds, request.user.pk)
+    messages.success(request, f"Planning the week of {monday:%-d %B %Y}. It takes about {seconds} seconds: "
+                              "refresh this page to see it.")
+    return redirect("rosters")
+
+
+def _roster_for(request, roster_id: int) -> Roster:
+    roster = get_object_or_404(Roster, pk=roster_id)
+    Auditor.for_request(request).record("view", obj=roster, summary=f"Viewed {roster}")
+    return roster
+
+
+@staff_required(can_plan_rosters)
+def roster_detail(request, roster_id: int):
+    roster = _roster_for(request, roster_id)
+    return render(request, "matching/roster.html", {
+        "roster": roster, "grid": presenters.team_week(roster), "unserved": presenters.unserved(roster),
+        "changes": roster.changes.select_related("visit__person", "carer_before", "carer_after").order_by(
+            "-made_at")[:200],
+        "carers": Carer.objects.filter(is_active=True), "days": presenters.days(roster), "active": "rosters"})
+
+
+@staff_required()
+def carer_week(request, roster_id: int, carer_id: int):
+    carer = get_object_or_404(Carer, pk=carer_id)
+    if not can_see_carer_week(request.user, carer):
+        return forbidden(request, "You cannot see this carer's week.")
+    roster = _roster_for(request, roster_id)
+    return render(request, "matching/carer_week.html", {
+        "roster": roster, "carer": carer, "days": presenters.carer_days(roster, carer), "active": "rosters"})
+
+
+@staff_required()
+def person_week(request, person_id: int):
+    person, reason = get_person_for_user(request.user, person_id)
+    if person is None:
+        raise Http404
+    if reason is None:
+        return forbidden(request, "You cannot see this person's record.")
+    Auditor.for_request(request).viewed(person, what="their week of visits")
+    return render(request, "matching/person_week.html", {
+        "person": person, "weeks": presenters.person_weeks(person),
+        "can_change": can_change_person(request.user, person, reason), "active": "people"})
+
+
+@require_POST
+@staff_required(can_plan_rosters)
+def repair_carer_off(request, roster_id: int):
+    roster = get_object_or_404(Roster, pk=roster_id, is_current=True)
+    carer = Carer.objects.filter(pk=request.POST.get("carer") or 0).first() if str(
+        request.POST.get("carer", "")).isdigit() else None
+    dates = [d for d in (_day(text) for text in request.POST.getlist("days")) if d]
+    if carer is None or not dates:
+        messages.error(request, "Choose the carer who is off and the days they are off.")
+        return redirect("roster_detail", roster.pk)
+    try:
+        changes = repair.carer_off(roster, carer, dates, Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Roster repaired: {len(changes)} change{'s' if len(changes) != 1 else ''}, "
+                                  "listed under Changes.")
+    return redirect("roster_detail", roster.pk)
+
+
+@require_POST
+@staff_required()
+def repair_cancel(request, visit_id: int):
+    visit = get_object_or_404(RosterVisit.objects.select_related("roster"), pk=visit_id)
+    person, reason = get_person_for_user(request.user, visit.person_id)
+    if reason is None or not can_change_person(request.user, person, reason):
+        return forbidden(request, "You cannot change this person's visits.")
+    try:
+        repair.cancel_visit(visit, Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Visit cancelled. The carer's day is otherwise unchanged.")
+    return redirect("person_week", visit.person_id)
+
+
+@require_POST
+@staff_required(can_plan_rosters)
+def repair_add_person(request, person_id: int):
+    person, reason = get_person_for_user(request.user, person_id)
+    if person is None or reason is None:
+        return forbidden(request, "You cannot see this person's record.")
+    roster = Roster.objects.filter(is_current=True, week_starting__gte=date.today() - timedelta(days=6)).order_by(
+        "week_starting").first()
+    if roster is None:
+        messages.error(request, "There is no roster for this week or next yet.")
+        return redirect("person_week", person.pk)
+    try:
+        changes = repair.add_person(roster, person, Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Added to the roster: {len(changes)} change{'s' if len(changes) != 1 else ''}.")
+    return redirect("person_week", person.pk)
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None

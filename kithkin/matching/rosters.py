@@ -1,0 +1,174 @@
+"""Planning a week: first a plan that minds only travel (the reference), then each person's regular team,
+then the plan that keeps people's visits within their teams. The roster, its figures and every visit are
+saved in one transaction; the previous roster for the week is kept, no longer current."""
+
+import statistics
+import time
+from collections import Counter
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+
+from kithkin.core.audit import Auditor
+from kithkin.core.models import Postcode
+from kithkin.matching.engine import solve
+from kithkin.matching.models import Roster, RosterVisit
+from kithkin.matching.teams import choose_teams
+from kithkin.matching.travel import co2_kg
+from kithkin.matching.week import Week, load_week, to_problem
+
+OUTSIDER_KM = 12.0  # what a visit by someone outside the person's team costs, in kilometres of travel
+BLIND_SHARE = 0.4  # of the time limit, for the plan that minds only travel
+
+
+def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: int = 1,
+              max_iterations: int | None = None, progress=lambda message: None, continuity: bool = True) -> Roster:
+    """With `continuity` off, the plan minds travel only (the reference the figures compare with)."""
+    began = time.monotonic()
+    week = load_week(monday)
+    if not week.visits:
+        raise ValueError("there are no regular visits to plan: add people's visits first")
+    progress(f"{len(week.visits):,} visits, {len(week.carers):,} carers ({len(week.routes):,} stretches of work)")
+    blind_problem = to_problem(week)
+    share = BLIND_SHARE if continuity else 1.0
+    blind = solve(blind_problem, time_limit_s=time_limit_s * share, seed=seed, max_iterations=_part(
+        max_iterations, share), progress=lambda s, best: progress(f"  travel first: {s:.0f}s"))
+    if not continuity:
+        teams = _busiest(_pairs(week, blind))
+        reference = {"blind_km": round(_km(blind_problem, blind), 1), "continuity": False,
+                     "seconds": round(time.monotonic() - began, 1),
+                     "unserved_reasons": dict(Counter(u.reason for u in blind.unserved).most_common())}
+        return save(week, blind_problem, blind, teams, reference, auditor, seed, time_limit_s)
+    homes = _homes(week)
+    teams = choose_teams(week, _pairs(week, blind), _pairs_before(week), homes)
+    problem = to_problem(week, teams, OUTSIDER_KM)
+    left = max(1.0, time_limit_s - (time.monotonic() - began))
+    final = solve(problem, time_limit_s=left, seed=seed, max_iterations=_part(max_iterations, 1 - BLIND_SHARE),
+                  progress=lambda s, best: progress(f"  keeping teams: {s:.0f}s"))
+    reference = {"blind_km": round(_km(blind_problem, blind), 1), "seconds": round(time.monotonic() - began, 1),
+                 "unserved_reasons": dict(Counter(u.reason for u in final.unserved).most_common())}
+    return save(week, problem, final, teams, reference, auditor, seed, time_limit_s)
+
+
+def _part(budget: int | None, share: float) -> int | None:
+    return None if budget is None else max(1, int(budget * share))
+
+
+def _busiest(pairs: Counter) -> dict[int, set[int]]:
+    """Each person's team as it fell out: the few carers who did most of their visits."""
+    by_person: dict[int, Counter] = {}
+    for (person_id, carer_id), n in pairs.items():
+        by_person.setdefault(person_id, Counter())[carer_id] += n
+    size = settings.KITHKIN_TEAM_SIZE
+    return {p: {c for c, _ in counts.most_common(size)} for p, counts in by_person.items()}
+
+
+def _homes(week: Week) -> dict[int, tuple[float, float]]:
+    where = dict((p, (lat, lon)) for p, lat, lon in Postcode.objects.filter(postcode__in=week.postcodes)
+                 .values_list("postcode", "latitude", "longitude"))
+    return {v.person_id: where[v.postcode] for v in week.visits if v.postcode in where}
+
+
+def placements(problem, solution):
+    """(visit id, real carer id, start, km from the previous stop, km home after it if it is the last)."""
+    where = {v.id: v.location for v in problem.visits}
+    for carer, route in zip(problem.carers, solution.routes, strict=True):
+        here = carer.start_location
+        for n, stop in enumerate(route.stops, start=1):
+            there = where[stop.visit]
+            home = problem.distances[there][carer.end_location] if n == len(route.stops) else 0.0
+            yield stop.visit, int(carer.person), stop.start, problem.distances[here][there], home
+            here = there
+
+
+def _km(problem, solution) -> float:
+    """Kilometres driven: every carer from home, round their visits, and home again."""
+    where = {v.id: v.location for v in problem.visits}
+    total = 0.0
+    for carer, route in zip(problem.carers, solution.routes, strict=True):
+        here = carer.start_location
+        for stop in route.stops:
+            total += problem.distances[here][where[stop.visit]]
+            here = where[stop.visit]
+        total += problem.distances[here][carer.end_location] if route.stops else 0.0
+    return total
+
+
+def _pairs(week: Week, solution) -> Counter:
+    person_of = {v.key: v.person_id for v in week.visits}
+    counts: Counter = Counter()
+    for route in solution.routes:
+        carer_id = int(route.carer.split(":")[0])
+        for stop in route.stops:
+            counts[(person_of[stop.visit], carer_id)] += 1
+    return counts
+
+
+def _pairs_before(week: Week) -> Counter:
+    """Who visited whom in the current roster of the week before (or the latest one): the team they know."""
+    previous = Roster.objects.filter(is_current=True, week_starting__lt=week.monday).order_by("-week_starting").first()
+    counts: Counter = Counter()
+    if previous is not None:
+        for person_id, carer_id in previous.visits.filter(carer__isnull=False, cancelled=False).values_list(
+                "person_id", "carer_id"):
+            counts[(person_id, carer_id)] += 1
+    return counts
+
+
+def figures(roster: Roster) -> dict:
+    """The roster's figures from its visits as they stand (after any repair): what was served, kilometres
+    and CO2, and how much of each person's week their regular team does."""
+    teams = {int(p): set(c) for p, c in roster.figures.get("teams", {}).items()}
+    rows = list(roster.visits.filter(cancelled=False).values_list("person_id", "carer_id", "travel_km", "return_km"))
+    by_person: dict[int, Counter] = {}
+    km = 0.0
+    for person_id, carer_id, travel, back in rows:
+        if carer_id is not None:
+            by_person.setdefault(person_id, Counter())[carer_id] += 1
+            km += travel + back
+    served = sum(sum(c.values()) for c in by_person.values())
+    by_team = sum(n for p, c in by_person.items() for carer, n in c.items() if carer in teams.get(p, set()))
+    shares = [sum(n for carer, n in c.items() if carer in teams.get(p, set())) / sum(c.values())
+              for p, c in by_person.items()]
+    blind = roster.figures.get("blind_km") or 0
+    return {
+        "visits": len(rows), "served": served, "unserved": len(rows) - served, "people": len(by_person),
+        "km": round(km, 1), "co2_kg": round(co2_kg(km), 1), "travel_vs_blind": round(km / blind - 1, 4) if blind else 0,
+        "team_share": round(by_team / served, 4) if served else 0,
+        "people_mostly_with_team": round(sum(s >= 0.9 for s in shares) / len(shares), 4) if shares else 0,
+        "median_carers": statistics.median(len(c) for c in by_person.values()) if by_person else 0,
+        "mean_carers": round(statistics.mean(len(c) for c in by_person.values()), 2) if by_person else 0,
+        "team_size": settings.KITHKIN_TEAM_SIZE,
+    }
+
+
+@transaction.atomic
+def save(week: Week, problem, solution, teams, reference: dict, auditor: Auditor, seed: int, time_limit_s: float):
+    Roster.objects.filter(week_starting=week.monday, is_current=True).update(is_current=False)
+    kept = {**reference, "teams": {str(p): sorted(c) for p, c in teams.items()}}
+    roster = Roster.objects.create(week_starting=week.monday, seed=seed, time_limit_s=int(time_limit_s),
+                                   figures=kept, created_by=auditor.actor)
+    placed = {visit_id: rest for visit_id, *rest in placements(problem, solution)}
+    unserved = {u.visit: u.reason for u in solution.unserved}
+    rows = {}
+    for v in week.visits:
+        carer_id, start, km, home = placed.get(v.key, (None, None, 0.0, 0.0))
+        reason = "; ".join(week.ruled_out.get(v.person_id, [])) or unserved.get(v.key, "")
+        rows[v.key] = RosterVisit(roster=roster, person_id=v.person_id, pattern_id=v.pattern_id, date=v.day,
+                                  skill=v.skill, earliest=v.earliest, latest=v.latest, minutes=v.minutes,
+                                  carer_id=carer_id, start=None if start is None else round(start),
+                                  travel_km=round(km, 3), return_km=round(home, 3),
+                                  unserved_reason="" if carer_id else reason[:300])
+    RosterVisit.objects.bulk_create(rows.values())
+    for v in week.visits:  # the second carer of a two-carer visit points at the first
+        if v.partner_key:
+            second = rows[v.partner_key]
+            second.partner = rows[v.key]
+            second.save(update_fields=["partner"])
+    roster.figures = {**kept, **figures(roster)}
+    roster.save(update_fields=["figures"])
+    # The summary, not a snapshot: the roster's rows are the record, and its teams would swamp the log.
+    auditor.record("create", obj=roster, summary=f"Planned the roster for the week of {week.monday:%-d %B %Y}: "
+                                    f"{roster.figures['served']:,} of {roster.figures['visits']:,} visits")
+    return roster

@@ -1,1 +1,0 @@
-"""Relationship-first matching and rostering: small, consistent, local teams of carers (issue 5)."""

@@ -1,0 +1,71 @@
+"""`kithkin roster plan-week` and `import-travel-times`: progress and figures, one readable line for bad input."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from kithkin.matching.models import Roster, TravelTime
+from tests.matching.test_rosters import MONDAY, district  # noqa: F401 (the fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command("roster", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_plan_week_prints_its_figures_and_writes_them(district, tmp_path):  # noqa: F811
+    out = run("plan-week", "--week", MONDAY.isoformat(), "--time-limit", "3", "--json", str(tmp_path / "f.json"))
+    assert "32 of 32 visits planned" in out and "regular team" in out
+    figures = json.loads((tmp_path / "f.json").read_text())
+    assert figures["served"] == 32 and "teams" not in figures
+    assert Roster.objects.get().is_current
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--week", "next monday"), "--week must be a date like"),
+    (("--week", "2030-03-05"), "--week must be a Monday; 5 March 2030 is a Tuesday"),
+    (("--week", "2030-03-04", "--time-limit", "0"), "--time-limit must be between"),
+])
+def test_plan_week_refuses_bad_input_in_one_line(args, message):
+    with pytest.raises(CommandError, match=message):
+        run("plan-week", *args)
+
+
+def test_plan_week_with_nothing_to_plan_says_so(db):
+    with pytest.raises(CommandError, match="there are no regular visits to plan"):
+        run("plan-week", "--week", "2030-03-04")
+
+
+def test_travel_times_import_whole_or_not_at_all(tmp_path):
+    good = tmp_path / "roads.csv"
+    good.write_text("from_postcode,to_postcode,minutes,km\nfn1 1aa,FN3 1AA,14.5,11.2\nFN3 1AA,FN1 1AA,15,11.4\n")
+    assert "2 travel times imported from 2 rows" in run("import-travel-times", str(good))
+    assert TravelTime.objects.get(from_postcode="FN1 1AA").km == 11.2
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("from_postcode,to_postcode,minutes\nFN1 1AA,FN2 1AA,-3\nnot a postcode,FN2 1AA,4\n"
+                   "FN1 1AA,FN2 1AA,9\n")
+    with pytest.raises(CommandError, match="2 of 3 rows are wrong, so nothing was imported"):
+        run("import-travel-times", str(bad))
+    assert TravelTime.objects.count() == 2
+    assert "1 travel times imported" in run("import-travel-times", str(bad), "--partial")
+    with pytest.raises(CommandError, match="the file needs the columns"):
+        (tmp_path / "cols.csv").write_text("a,b\n1,2\n")
+        run("import-travel-times", str(tmp_path / "cols.csv"))
+    with pytest.raises(CommandError, match="cannot read"):
+        run("import-travel-times", str(tmp_path / "missing.csv"))
+
+
+def test_imported_road_times_are_used_in_the_plan(district):  # noqa: F811
+    from kithkin.matching.week import travel_matrices
+
+    TravelTime.objects.create(from_postcode="FN1 1AA", to_postcode="FN3 1AA", minutes=33.0, km=27.0)
+    km, minutes = travel_matrices(["FN1 1AA", "FN3 1AA"])
+    assert (km[0][1], minutes[0][1]) == (27.0, 33.0)
+    assert km[1][0] != 27.0  # the other way round stays the straight line until it is imported too

@@ -1,0 +1,119 @@
+"""Planning a week of visits: every visit served by the people's small regular teams, the figures, the
+pages (the team's week, a carer's week, a person's week), and repairs that change as little as they can."""
+
+from datetime import date, time
+
+import pytest
+
+from kithkin.core.audit import Auditor
+from kithkin.core.models import AuditEvent, Postcode
+from kithkin.matching import actions, repair
+from kithkin.matching.models import Roster, RosterChange, RosterVisit
+from kithkin.matching.rosters import plan_week
+from tests.conftest import client_for, make_person
+from tests.matching.conftest import add_carer
+
+pytestmark = pytest.mark.django_db
+MONDAY = date(2030, 3, 4)
+WEEKDAYS = [(d, time(7), time(14)) for d in range(7)]
+ITERATIONS = 20_000  # a fixed budget: the same plan on any machine
+
+
+@pytest.fixture
+def district(manager, agent, postcodes):
+    Postcode.objects.bulk_create([Postcode(postcode="FN1 3CC", latitude=52.41, longitude=0.27),
+                                  Postcode(postcode="FN3 2DD", latitude=52.45, longitude=0.31)])
+    carers = [add_carer(manager, name, postcode=code, week=WEEKDAYS, skills=["personal_care", "meals", "moving"])
+              for name, code in (("Ann", "FN1 2BB"), ("Bob", "FN1 3CC"), ("Cat", "FN3 1AA"), ("Dev", "FN3 2DD"))]
+    people = []
+    for name, code in (("Edna", "FN1 1AA"), ("Frank", "FN1 2BB"), ("Grace", "FN3 1AA"), ("Harry", "FN3 2DD")):
+        person = make_person(agent, given_name=name, postcode=code)
+        actions.add_visit_pattern(person, {"skill": "personal_care", "weekdays": list(range(7)), "earliest": time(8),
+                                           "latest": time(10), "minutes": 45}, Auditor(manager))
+        people.append(person)
+    actions.add_visit_pattern(people[0], {"skill": "moving", "weekdays": [0, 2], "earliest": time(11),
+                                          "latest": time(12), "minutes": 30, "carers_needed": 2,
+                                          "two_carers": "together"}, Auditor(manager))
+    return {"carers": carers, "people": people}
+
+
+def plan(manager):
+    return plan_week(MONDAY, Auditor(manager), time_limit_s=60, seed=1, max_iterations=ITERATIONS)
+
+
+def test_every_visit_is_served_by_a_small_regular_team(district, manager):
+    roster = plan(manager)
+
+    f = roster.figures
+    assert (f["visits"], f["served"], f["unserved"]) == (32, 32, 0)
+    assert f["median_carers"] <= 3 and f["team_share"] >= 0.9 and f["km"] > 0 and f["co2_kg"] > 0
+    pair = list(RosterVisit.objects.filter(roster=roster, skill="moving", date=MONDAY))
+    assert len(pair) == 2 and pair[0].carer != pair[1].carer and pair[0].start == pair[1].start
+    for v in roster.visits.all():
+        assert v.earliest <= v.start <= v.latest
+    assert AuditEvent.objects.filter(kind="create", object_type="matching.Roster").exists()
+
+
+def test_the_same_seed_and_budget_give_the_same_roster(district, manager):
+    first = sorted(plan(manager).visits.values_list("person_id", "date", "carer_id", "start"))
+    second = sorted(plan(manager).visits.values_list("person_id", "date", "carer_id", "start"))
+    assert first == second
+    assert Roster.objects.filter(is_current=True).count() == 1  # the older plan is kept, no longer current
+
+
+def test_a_carer_off_sick_is_repaired_with_few_changes_all_listed(district, manager):
+    roster = plan(manager)
+    before = {v.pk: (v.carer_id, v.start) for v in roster.visits.all()}
+    sick = roster.visits.filter(date=MONDAY).exclude(carer=None).first().carer
+
+    changes = repair.carer_off(roster, sick, [MONDAY], Auditor(manager), time_limit_s=5)
+
+    after = {v.pk: (v.carer_id, v.start) for v in roster.visits.all()}
+    assert not roster.visits.filter(date=MONDAY, carer=sick).exists()
+    moved = {pk for pk in before if before[pk][0] != after[pk][0]}
+    assert moved and moved <= {c.visit_id for c in changes}
+    assert all(after[pk] == before[pk] for pk in before if RosterVisit.objects.get(pk=pk).date != MONDAY)
+    assert all(c.why == "carer_off" for c in changes)
+
+
+def test_a_cancelled_visit_comes_off_and_nothing_else_moves(district, manager):
+    roster = plan(manager)
+    visit = roster.visits.filter(skill="personal_care").first()
+    others = {v.pk: (v.carer_id, v.start) for v in roster.visits.exclude(pk=visit.pk)}
+
+    repair.cancel_visit(visit, Auditor(manager))
+
+    visit.refresh_from_db()
+    assert visit.cancelled and RosterChange.objects.get().why == "cancelled"
+    assert others == {v.pk: (v.carer_id, v.start) for v in roster.visits.exclude(pk=visit.pk)}
+    roster.refresh_from_db()
+    assert roster.figures["visits"] == 31
+
+
+def test_someone_new_joins_the_week(district, manager, agent):
+    roster = plan(manager)
+    newcomer = make_person(agent, given_name="Ivy", postcode="FN1 3CC")
+    actions.add_visit_pattern(newcomer, {"skill": "meals", "weekdays": list(range(7)), "earliest": time(12),
+                                         "latest": time(13), "minutes": 30}, Auditor(manager))
+    changes = repair.add_person(roster, newcomer, Auditor(manager), time_limit_s=5, today=MONDAY)
+
+    assert all(c.why == "new_person" for c in changes)
+    assert sum(c.visit.person_id == newcomer.pk for c in changes) == 7  # each of her visits, listed
+    assert roster.visits.filter(person=newcomer, carer__isnull=False).count() == 7
+    others = [c for c in changes if c.visit.person_id != newcomer.pk]
+    assert all(c.carer_before == c.carer_after for c in others)  # at most a time moved to fit her in
+
+
+def test_the_weeks_pages_for_the_team_a_carer_and_a_person(district, manager, agent):
+    roster = plan(manager)
+    edna = district["people"][0]
+    carer = roster.visits.filter(person=edna).exclude(carer=None).first().carer
+    client = client_for(manager)
+
+    team_page = client.get(f"/rosters/{roster.pk}").content.decode()
+    assert "The team's week" in team_page and carer.full_name in team_page
+    assert "By each person's regular team" in team_page
+    carer_page = client.get(f"/rosters/{roster.pk}/carers/{carer.pk}").content.decode()
+    assert "Edna Jones" in carer_page
+    assert client_for(agent).get(f"/rosters/{roster.pk}").status_code == 403  # planners only
+    assert client.get("/rosters").status_code == 200
