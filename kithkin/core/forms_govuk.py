@@ -54,7 +54,8 @@ def field_params(bound_field, **overrides) -> dict:
     elif isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         selected = {str(v) for v in (value if isinstance(value, list | tuple) else [value]) if v is not None}
         params.update(
-            macro="radios" if isinstance(widget, forms.RadioSelect) else "checkboxes",
+            # CheckboxSelectMultiple is a subclass of RadioSelect in Django: ask for it first.
+            macro="checkboxes" if isinstance(widget, forms.CheckboxSelectMultiple) else "radios",
             idPrefix=bound_field.auto_id,
             fieldset={"legend": {"text": _label(bound_field), "classes": "govuk-fieldset__legend--s"}},
             items=_choices(bound_field, selected),

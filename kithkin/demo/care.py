@@ -8,11 +8,12 @@ from random import Random
 
 from django.db import transaction
 
-from kithkin.core.models import Postcode
+from kithkin.core.models import Postcode, User
 from kithkin.demo import names, profiles
 from kithkin.demo.places import TEAMS, team_index_for
 from kithkin.matching.models import Availability, Carer, CarerKind, Household, Preferences, Skill, VisitPattern
 from kithkin.people.models import Person
+from kithkin.support.models import CareTeamMember
 
 CARERS = 90
 PEOPLE = 600
@@ -125,4 +126,23 @@ def _people_with_visits(rng: Random) -> int:
                                      pets_at_home=rng.choice(("", "", "a cat", "a dog"))))
     VisitPattern.objects.bulk_create(patterns)
     Preferences.objects.bulk_create(prefs)
+    _care_teams(chosen)
     return len(chosen)
+
+
+# Who coordinates support at home in each team (by demo log-in), and who else is on the care team.
+COORDINATORS = {0: ("practitioner", "manager"), 1: ("grace.adeyemi",), 2: ("ruth.boswell",)}
+
+
+def _care_teams(people) -> None:
+    """Everyone with regular visits has a named coordinator in their locality team: the people who plan their
+    rosters can see them (need-to-know), and nobody else."""
+    users = {u.username: u for u in User.objects.filter(username__in=[n for t in COORDINATORS.values() for n in t])}
+    rows = []
+    for person in people:
+        names = COORDINATORS.get(team_index_for(person.postcode.split(" ")[0]), ())
+        for i, name in enumerate(names):
+            if name in users:
+                rows.append(CareTeamMember(person=person, user=users[name], is_named_coordinator=i == 0,
+                                           role="Named coordinator" if i == 0 else "Team manager"))
+    CareTeamMember.objects.bulk_create(rows)

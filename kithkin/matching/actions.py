@@ -143,12 +143,26 @@ def end_visit_pattern(pattern: VisitPattern, auditor: Auditor) -> VisitPattern:
 
 @transaction.atomic
 def propose_shared_lives(person, household: Household, notes: str, auditor: Auditor) -> SharedLivesMatch:
+    from kithkin.matching.shared_lives import pair
+
     if SharedLivesMatch.objects.filter(person=person, household=household).exclude(stage=Stage.ENDED).exists():
         raise ActionError("They are already matched with this household")
+    ruled_out = pair(person, Preferences.objects.filter(person=person).first(), household).ruled_out
+    if ruled_out:  # the page hides the button; this holds whatever is posted
+        raise ActionError(f"This household cannot be proposed: {'; '.join(ruled_out)}")
     match = SharedLivesMatch.objects.create(person=person, household=household, notes=notes.strip(),
                                             created_by=auditor.actor)
     auditor.created(match, person=person, summary=f"Shared Lives proposal: {household}")
     return match
+
+
+def _check_agreement(match: SharedLivesMatch) -> None:
+    household = Household.objects.select_for_update().get(pk=match.household_id)
+    if household.free_rooms < 1:
+        raise ActionError("There is no room free in this household now")
+    if SharedLivesMatch.objects.filter(person=match.person, stage__in=[Stage.AGREED, Stage.REVIEWED]).exclude(
+            pk=match.pk).exists():
+        raise ActionError("They already live with another Shared Lives household: end that first")
 
 
 @transaction.atomic
@@ -157,10 +171,13 @@ def move_stage(match: SharedLivesMatch, stage: str, notes: str, auditor: Auditor
     allowed = NEXT_STAGES[Stage(match.stage)] + ([Stage.ENDED] if match.stage != Stage.ENDED else [])
     if stage not in allowed:
         raise ActionError(f"A match at {match.get_stage_display().lower()} cannot move to that stage")
+    if stage == Stage.AGREED:
+        _check_agreement(match)
     before = snapshot(match)
     match.stage, match.stage_since = stage, timezone.localdate()
     if stage == Stage.AGREED:
         match.review_due_on = match.stage_since + SHARED_LIVES_REVIEW
+        Preferences.objects.filter(person=match.person).update(wants_shared_lives=False)  # found a home
     if notes.strip():
         match.notes = f"{match.notes}\n{match.stage_since:%-d %B %Y}: {notes.strip()}".strip()
     match.save()

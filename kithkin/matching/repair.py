@@ -29,26 +29,26 @@ def carer_off(roster: Roster, carer, dates: list[date], auditor: Auditor, time_l
 @transaction.atomic
 def add_person(roster: Roster, person, auditor: Auditor, time_limit_s: float = 10, seed: int = 1,
                today: date | None = None):
-    """Someone new: their regular visits join the week (from today on), fitted around everyone else's."""
+    """Someone new, or new visits for someone: their regular visits not yet on the roster join it (from today
+    on), fitted around everyone else's."""
     first = max(roster.week_starting, today or timezone.localdate())
     patterns = list(VisitPattern.objects.filter(person=person, is_active=True))
     if not patterns:
         raise ActionError(f"{person.full_name} has no regular visits to add")
-    if roster.visits.filter(person=person, date__gte=first).exists():
-        raise ActionError(f"{person.full_name}'s visits are on this roster already")
     added = _add_rows(roster, person, patterns, first)
     if not added:
-        raise ActionError("None of their visits fall in what is left of this week")
+        raise ActionError(f"{person.full_name}'s regular visits for the rest of that week are on the roster already")
     return _replan(roster, {row.date for row in added}, RosterChange.Why.NEW_PERSON, auditor, time_limit_s, seed,
                    new={row.pk for row in added})
 
 
 def _add_rows(roster, person, patterns, first: date) -> list[RosterVisit]:
     rows = []
+    there = set(roster.visits.filter(person=person).values_list("pattern_id", "date"))
     for pattern in patterns:
         for weekday in sorted(pattern.weekdays):
             day = roster.week_starting + timedelta(days=weekday)
-            if day < first:
+            if day < first or (pattern.pk, day) in there:  # only what is new: a visit is never doubled
                 continue
             base = {"roster": roster, "person": person, "pattern": pattern, "date": day, "skill": pattern.skill,
                     "earliest": pattern.earliest.hour * 60 + pattern.earliest.minute,

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kithkin.core.actions import ActionError
@@ -16,7 +17,7 @@ from kithkin.matching import presenters, repair
 from kithkin.matching.models import Carer, Roster, RosterVisit
 from kithkin.matching.policies import can_plan_rosters, can_see_carer_week
 from kithkin.matching.tasks import plan_week_task
-from kithkin.people.policies import can_change_person, get_person_for_user
+from kithkin.people.policies import can_change_person, get_person_for_user, visible_people
 
 
 @staff_required(can_plan_rosters)
@@ -50,13 +51,22 @@ def _roster_for(request, roster_id: int) -> Roster:
     return roster
 
 
+def _visible(request, roster: Roster) -> set[int]:
+    """The people on this roster the user may see: names and visits of anyone else stay hidden, even from a
+    planner (a roster spans the district; need-to-know does not)."""
+    return set(visible_people(request.user).filter(roster_visits__roster=roster).values_list("pk", flat=True))
+
+
 @staff_required(can_plan_rosters)
 def roster_detail(request, roster_id: int):
     roster = _roster_for(request, roster_id)
+    visible = _visible(request, roster)
+    unserved = [v for v in presenters.unserved(roster) if v.person_id in visible]
+    changes = [c for c in roster.changes.select_related("visit__person", "carer_before", "carer_after")
+               .order_by("-made_at") if c.visit.person_id in visible]
     return render(request, "matching/roster.html", {
-        "roster": roster, "grid": presenters.team_week(roster), "unserved": presenters.unserved(roster),
-        "changes": roster.changes.select_related("visit__person", "carer_before", "carer_after").order_by(
-            "-made_at")[:200],
+        "roster": roster, "grid": presenters.team_week(roster), "unserved": unserved, "changes": changes,
+        "hidden_unserved": roster.figures.get("unserved", 0) - len(unserved),
         "carers": Carer.objects.filter(is_active=True), "days": presenters.days(roster), "active": "rosters"})
 
 
@@ -67,7 +77,13 @@ def carer_week(request, roster_id: int, carer_id: int):
         return forbidden(request, "You cannot see this carer's week.")
     roster = _roster_for(request, roster_id)
     return render(request, "matching/carer_week.html", {
-        "roster": roster, "carer": carer, "days": presenters.carer_days(roster, carer), "active": "rosters"})
+        "roster": roster, "carer": carer, "days": presenters.carer_days(roster, carer),
+        "visible": _visible(request, roster) if not _own_week(request.user, carer) else None, "active": "rosters"})
+
+
+def _own_week(user, carer) -> bool:
+    """A carer sees who they are visiting in their own week: they are going to their door."""
+    return carer.user_id is not None and carer.user_id == user.pk
 
 
 @staff_required()
@@ -78,9 +94,16 @@ def person_week(request, person_id: int):
     if reason is None:
         return forbidden(request, "You cannot see this person's record.")
     Auditor.for_request(request).viewed(person, what="their week of visits")
+    can_plan = can_plan_rosters(request.user) and can_change_person(request.user, person, reason)
     return render(request, "matching/person_week.html", {
-        "person": person, "weeks": presenters.person_weeks(person),
-        "can_change": can_change_person(request.user, person, reason), "active": "people"})
+        "person": person, "weeks": presenters.person_weeks(person), "can_plan": can_plan,
+        "roster_to_add": _roster_to_add(), "active": "people"})
+
+
+def _roster_to_add():
+    """The roster new visits join: this week's, or else the next one planned."""
+    return Roster.objects.filter(is_current=True, week_starting__gte=timezone.localdate() - timedelta(days=6)).order_by(
+        "week_starting").first()
 
 
 @require_POST
@@ -104,7 +127,7 @@ def repair_carer_off(request, roster_id: int):
 
 
 @require_POST
-@staff_required()
+@staff_required(can_plan_rosters)
 def repair_cancel(request, visit_id: int):
     visit = get_object_or_404(RosterVisit.objects.select_related("roster"), pk=visit_id)
     person, reason = get_person_for_user(request.user, visit.person_id)
@@ -125,8 +148,7 @@ def repair_add_person(request, person_id: int):
     person, reason = get_person_for_user(request.user, person_id)
     if person is None or reason is None:
         return forbidden(request, "You cannot see this person's record.")
-    roster = Roster.objects.filter(is_current=True, week_starting__gte=date.today() - timedelta(days=6)).order_by(
-        "week_starting").first()
+    roster = _roster_to_add()
     if roster is None:
         messages.error(request, "There is no roster for this week or next yet.")
         return redirect("person_week", person.pk)

@@ -3,8 +3,9 @@
 A worker sees a person only through a legitimate relationship: handling (or having
 recently handled) one of their contacts, being on their care team, the person having
 an open contact on the worker's team worklist, a recent alert about them sent to the
-worker's team, crisis support the team is giving them, or, for a team manager, a recent
-contact with their team. Outside those, break-glass with a recorded reason. Commissioners and
+worker's team, crisis support the team is giving them, being the named worker on their
+contingency plan, or, for a team manager, a recent contact with their team. Outside those,
+break-glass with a recorded reason. Commissioners and
 administrators see no personal records at all.
 """
 
@@ -24,6 +25,7 @@ WORKLIST = "on the team worklist"
 MANAGER = "their team manager"
 ALERT = "an alert to the team"
 CRISIS = "crisis support from the team"
+NAMED_WORKER = "the named worker on their contingency plan"
 BREAK_GLASS = "break-glass"
 
 
@@ -62,6 +64,9 @@ def access_reason(user, person: Person) -> str | None:
             return WORKLIST
         if user.team_id and person.crisis_episodes.filter(team_id=user.team_id, closed_at__isnull=True).exists():
             return CRISIS
+        # Told at once when the plan is set off, and reminded to look at it again: they must be able to open it.
+        if person.contingency_plans.filter(named_worker=user, is_active=True).exists():
+            return NAMED_WORKER
         if user.team_id and person.alerts.filter(_PARTNER_ALERT, team_id=user.team_id,
                                                  received_at__gte=_contact_cutoff()).exists():
             return ALERT
@@ -123,6 +128,7 @@ def visible_people(user) -> QuerySet[Person]:
     if user.does_casework:
         rule |= Q(contacts__handled_by=user, contacts__received_at__gte=_contact_cutoff())
         rule |= Q(contacts__handled_by=user, contacts__resolved_at__isnull=True)
+        rule |= Q(contingency_plans__named_worker=user, contingency_plans__is_active=True)
         if user.team_id:
             rule |= Q(contacts__team_id=user.team_id, contacts__resolved_at__isnull=True)
             rule |= Q(crisis_episodes__team_id=user.team_id, crisis_episodes__closed_at__isnull=True)

@@ -14,7 +14,7 @@ from kithkin.core.audit import Auditor, snapshot
 from kithkin.prevention import events
 from kithkin.prevention.crisis import respond_to_alert
 from kithkin.prevention.matching import match_person
-from kithkin.prevention.models import Alert, AlertEvent, AlertStatus
+from kithkin.prevention.models import Alert, AlertEvent, AlertSource, AlertStatus
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,16 @@ def receive_alert(data: dict, idempotency_key: str, auditor: Auditor) -> tuple[A
         return _resent(existing, fingerprint, auditor), True
 
 
+def _team_for(data: dict, person, sender):
+    """A partner's alert goes to the team of the person it matched. One a worker raises goes by what they
+    typed (or to their own team), so where it lands cannot tell them whether, or where, we know someone."""
+    if data.get("source") == AlertSource.STAFF:
+        if data.get("postcode"):
+            return team_for_postcode(data["postcode"])
+        return getattr(sender, "team", None) or team_for_postcode("")
+    return team_for_postcode((person.postcode if person and person.postcode else "") or data.get("postcode", ""))
+
+
 def _resent(alert: Alert, fingerprint: str, auditor: Auditor) -> Alert:
     if alert.fingerprint != fingerprint:
         raise IdempotencyClash(f"The key {alert.idempotency_key!r} was used for a different alert: "
@@ -69,7 +79,7 @@ def _store(data: dict, idempotency_key: str, fingerprint: str, auditor: Auditor)
     alert = Alert.objects.create(
         sender=auditor.actor, idempotency_key=idempotency_key, fingerprint=fingerprint, person=person,
         matched_by=how, status=AlertStatus.MATCHED if person else AlertStatus.UNMATCHED,
-        team=team_for_postcode((person.postcode if person and person.postcode else "") or data.get("postcode", "")),
+        team=_team_for(data, person, auditor.actor),
         **data)
     events.alert_event(alert, AlertEvent.Kind.RECEIVED, auditor.actor,
                        detail=alert.source_name or alert.get_source_display())
@@ -117,6 +127,9 @@ def take_contact(alert: Alert, auditor: Auditor):
     alert = Alert.objects.select_for_update().get(pk=alert.pk)
     if alert.status != AlertStatus.UNMATCHED:
         raise ActionError("This alert has already been resolved")
+    taken = alert.events.filter(kind=AlertEvent.Kind.CONTACT).first()
+    if taken is not None:
+        raise ActionError(f"Contact {taken.detail} was taken from this alert already")
     user = auditor.actor
     about = " ".join(n for n in (alert.given_name, alert.family_name) if n)
     told = f"{alert.get_kind_display()} on {timezone.localtime(alert.occurred_at):%-d %B %Y}. {alert.details}"

@@ -41,9 +41,26 @@ def respond_to_alert(alert, auditor: Auditor) -> list:
                     .select_related("plan", "plan__person", "plan__named_worker"))
     if triggers:
         return [_set_off(trigger, alert, auditor) for trigger in triggers]
+    episode = CrisisEpisode.objects.filter(person_id=alert.person_id, closed_at=None).select_related(
+        "named_worker", "person").first()
+    if episode is not None:  # crisis support is running: this is news for it, not a separate job
+        return [_during_episode(episode, alert, auditor)]
     if alert.kind in URGENT:
         return [_rapid_response(alert, auditor)]
     return [_follow_up(alert, auditor)]
+
+
+def _during_episode(episode: CrisisEpisode, alert, auditor: Auditor) -> Task:
+    due = alert.received_at + (RAPID_RESPONSE if alert.kind in URGENT else FOLLOW_UP)
+    task = Task.objects.create(episode=episode, person=episode.person, team=episode.team, from_alert=alert,
+                               owner=episode.named_worker, due_at=due,
+                               title=f"{alert.get_kind_display()}: see how they are "
+                                     f"({alert.source_name or alert.get_source_display()})")
+    auditor.created(task, person=episode.person, summary="A task in the crisis support already running")
+    notify(episode.named_worker, f"{episode.person.full_name}: {alert.get_kind_display().lower()} "
+                                 "during crisis support", reverse("crisis_episode", args=[episode.pk]),
+           email_text="There is news about someone you are supporting through a crisis")
+    return task
 
 
 def _set_off(trigger: PlanTrigger, alert, auditor: Auditor) -> CrisisEpisode:
@@ -55,10 +72,13 @@ def _set_off(trigger: PlanTrigger, alert, auditor: Auditor) -> CrisisEpisode:
     if opened:
         episode = _open_episode(plan, alert, auditor)
     now = timezone.now()
-    running = set(episode.tasks.filter(done_at=None).values_list("from_action_id", flat=True))
+    # An action already under way in this episode is not asked for twice by a second alert (by its words:
+    # a new plan made during the crisis copies the old plan's actions).
+    running = set(episode.tasks.filter(done_at=None).values_list("who", "title"))
     new = 0
-    for action in plan.actions.filter(part=trigger.part).exclude(pk__in=running):
-        # An action already under way in this episode is not asked for twice by a second alert.
+    for action in plan.actions.filter(part=trigger.part):
+        if (action.who, action.what) in running:
+            continue
         Task.objects.create(episode=episode, person=plan.person, team=episode.team, title=action.what,
                             who=action.who, owner=action.owner or plan.named_worker, from_action=action,
                             from_alert=alert, due_at=now + timedelta(hours=action.within_hours))
@@ -84,14 +104,18 @@ def _open_episode(plan, alert, auditor: Auditor) -> CrisisEpisode:
 
 
 def _rapid_response(alert, auditor: Auditor) -> Task:
+    plan = ContingencyPlan.objects.filter(person_id=alert.person_id, is_active=True).select_related(
+        "named_worker").first()
+    why = "their plan does not cover this" if plan else "no contingency plan"
     task = Task.objects.create(person=alert.person, team=alert.team, from_alert=alert,
-                               title=f"Rapid response: {alert.get_kind_display().lower()} (no contingency plan)",
+                               title=f"Rapid response: {alert.get_kind_display().lower()} ({why})",
                                due_at=alert.received_at + RAPID_RESPONSE)
     auditor.created(task, person=alert.person, summary="Rapid-response task for the locality team")
-    # The team's managers hold the duty: they are told at once, in the app and by email.
-    for manager in _duty(alert.team):
-        notify(manager, f"Rapid response within the hour: {alert.get_kind_display().lower()} for "
-                        f"{alert.person.full_name} (no contingency plan)", reverse("team_tasks"),
+    # The team's managers hold the duty, and a plan's named worker knows the person: told at once.
+    told = {u.pk: u for u in [*_duty(alert.team), *([plan.named_worker] if plan else [])]}
+    for user in told.values():
+        notify(user, f"Rapid response within the hour: {alert.get_kind_display().lower()} for "
+                     f"{alert.person.full_name} ({why})", reverse("team_tasks"),
                email_text="A rapid response is needed within the hour")
     return task
 

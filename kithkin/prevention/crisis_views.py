@@ -12,7 +12,7 @@ from kithkin.core.access import can_take_contacts, is_staff_member
 from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
-from kithkin.people.policies import get_person_for_user
+from kithkin.people.policies import get_person_for_user, visible_people
 from kithkin.prevention import crisis
 from kithkin.prevention.models import CheckIn, CrisisEpisode, CrisisOption, EpisodeOutcome, Notification, Task
 
@@ -119,9 +119,21 @@ def team_tasks(request):
     soon = timezone.localdate() + timedelta(days=2)
     check_ins = (CheckIn.objects.filter(episode__team=request.user.team, episode__closed_at=None, held_at=None,
                                         due_on__lte=soon).select_related("episode__person").order_by("due_on"))
-    return render(request, "prevention/tasks.html", {"tasks": open_tasks.order_by("due_at"), "now": timezone.now(),
+    tasks = list(open_tasks.select_related("from_alert").order_by("due_at"))
+    visible = set(visible_people(request.user).filter(pk__in=[t.person_id for t in tasks]).values_list("pk",
+                                                                                                     flat=True))
+    for t in tasks:  # someone the team may not open is named as the alert named them
+        t.who_for = t.person.full_name if t.person_id in visible else _as_alert_named(t.from_alert)
+    return render(request, "prevention/tasks.html", {"tasks": tasks, "now": timezone.now(),
                                                      "check_ins": check_ins, "today": timezone.localdate(),
                                                      "active": "tasks"})
+
+
+def _as_alert_named(alert) -> str:
+    if alert is None:
+        return "someone"
+    name = " ".join(n for n in (alert.given_name, alert.family_name) if n)
+    return name or (f"NHS number {alert.nhs_number}" if alert.nhs_number else "someone")
 
 
 @staff_required(is_staff_member)

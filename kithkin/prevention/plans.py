@@ -22,6 +22,8 @@ def make_plan(person, data: dict, auditor: Auditor) -> ContingencyPlan:
     plan.save()
     if previous is not None:
         _copy_items(previous, plan)
+        # Crisis support that is running carries on under the new plan: one episode, not two.
+        previous.episodes.filter(closed_at=None).update(plan=plan)
     auditor.created(plan, person=person, summary="Made a contingency plan" + (
         f" (from the plan of {previous.created_at:%-d %B %Y})" if previous else ""))
     return plan

@@ -17,7 +17,7 @@ from kithkin.core.decorators import forbidden, staff_required
 from kithkin.core.forms_govuk import apply_errors
 from kithkin.core.jinja import pagination
 from kithkin.people.models import Person
-from kithkin.people.policies import get_person_for_user
+from kithkin.people.policies import get_person_for_user, visible_people
 from kithkin.people.search import find_people
 from kithkin.prevention import actions
 from kithkin.prevention.actions import MATCHED_HOW
@@ -32,6 +32,11 @@ def alerts(request):
     team_alerts = Alert.objects.filter(team=request.user.team).select_related("person", "sender")
     unmatched = list(team_alerts.filter(status=AlertStatus.UNMATCHED).order_by("received_at")[:200])
     page = Paginator(team_alerts.exclude(status=AlertStatus.UNMATCHED), 50).get_page(request.GET.get("page"))
+    visible = set(visible_people(request.user).filter(alerts__in=[a.pk for a in page.object_list]).values_list(
+        "pk", flat=True))
+    for alert in page.object_list:
+        if alert.person_id not in visible:
+            alert.person = None  # named as the alert named them, not as our record does
     return render(request, "prevention/alerts.html", {
         "unmatched": unmatched, "page": page, "pagination": pagination(page, "Earlier alerts"), "urgent": URGENT,
         "now": timezone.now(), "active": "alerts",
@@ -53,12 +58,23 @@ def alert_detail(request, alert_id: int, errors=None, typed=None):
     query = request.GET.get("q", "").strip()
     matches = find_people(query, Auditor.for_request(request)) if query and alert.status == "unmatched" else []
     _, reason = get_person_for_user(request.user, alert.person_id) if alert.person_id else (None, None)
+    # Matched to a record this user may not see: they learn neither that it matched nor who it is.
+    hide_match = bool(alert.person_id) and reason is None
     return render(request, "prevention/alert_detail.html", {
         "alert": alert, "events": alert.events.select_related("user"), "query": query, "matches": matches,
         "may_open_person": reason is not None, "urgent": alert.kind in URGENT, "how": MATCHED_HOW,
+        "hide_match": hide_match, "contact_taken": _contact_taken(alert),
         "tasks": alert.tasks.select_related("episode"), "episodes": _set_off(alert),
         "errors": errors or {}, "typed": typed or {}, "active": "alerts",
     }, status=400 if errors else 200)
+
+
+def _contact_taken(alert):
+    from kithkin.conversations.models import Contact
+
+    event = alert.events.filter(kind="contact").first()
+    number = event.detail[1:] if event and event.detail[1:].isdigit() else ""
+    return Contact.objects.filter(pk=int(number)).first() if number else None  # C000123 is contact 123
 
 
 def _set_off(alert):
@@ -135,12 +151,9 @@ def alert_new(request):
         except ActionError as exc:
             form.add_error(None, str(exc))
         else:
-            if not resent and alert.team_id == request.user.team_id:
-                messages.success(request, "Alert raised." + (" It matched a person's record." if alert.person
-                                                             else " It matched nobody: it is on the team's list."))
-            elif not resent:  # another team's person: whether we know them is not this worker's to learn
+            if not resent:  # the same words whoever it matched: raising an alert must not say who we know
                 team = alert.team.name if alert.team else "the team"
-                messages.success(request, f"Alert raised and passed to {team}.")
+                messages.success(request, f"Alert raised. It is with {team}.")
             return redirect("alert_detail", alert.pk) if can_resolve_alert(request.user, alert) else redirect("alerts")
     return render(request, "prevention/alert_new.html", {"form": form, "active": "alerts"},
                   status=400 if form.errors else 200)

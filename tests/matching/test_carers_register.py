@@ -94,3 +94,16 @@ def test_changing_a_carer_is_audited_with_old_and_new(manager, postcodes):
     assert carer.postcode == "FN3 1AA" and round(carer.latitude, 3) == 52.455
     event = AuditEvent.objects.filter(kind="update", object_type="matching.Carer").latest("at")
     assert event.old_values["postcode"] == "FN1 2BB" and event.new_values["postcode"] == "FN3 1AA"
+
+
+def test_several_skills_are_checkboxes_and_saving_unchanged_keeps_them_all(manager, postcodes):
+    carer = add_carer(manager, "Ann", skills=["personal_care", "meals", "dementia"])
+    client = client_for(manager)
+    page = client.get(f"/carers/{carer.pk}/change").content.decode()
+    for skill in ("personal_care", "meals", "dementia"):
+        assert f'name="skills" type="checkbox" value="{skill}" checked' in page
+    assert 'name="skills" type="radio"' not in page
+    form = {**NEW_CARER, "given_name": "Ann", "skills": ["personal_care", "meals", "dementia"]}
+    client.post(f"/carers/{carer.pk}/change", form)
+    carer.refresh_from_db()
+    assert carer.skills == ["personal_care", "meals", "dementia"]

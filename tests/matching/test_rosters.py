@@ -114,6 +114,24 @@ def test_the_weeks_pages_for_the_team_a_carer_and_a_person(district, manager, ag
     assert "The team's week" in team_page and carer.full_name in team_page
     assert "By each person's regular team" in team_page
     carer_page = client.get(f"/rosters/{roster.pk}/carers/{carer.pk}").content.decode()
-    assert "Edna Jones" in carer_page
+    assert "Edna Jones" not in carer_page and "Someone another team supports (FN1)" in carer_page  # need-to-know
+
+    from kithkin.support.models import CareTeamMember
+
+    CareTeamMember.objects.create(person=edna, user=manager, role="Named coordinator", is_named_coordinator=True)
+    assert "Edna Jones" in client.get(f"/rosters/{roster.pk}/carers/{carer.pk}").content.decode()
+    week = client.get(f"/people/{edna.pk}/week").content.decode()
+    assert "Who is coming and when" in week and carer.full_name in week and "Cancel this visit" in week
     assert client_for(agent).get(f"/rosters/{roster.pk}").status_code == 403  # planners only
     assert client.get("/rosters").status_code == 200
+
+
+def test_new_regular_visits_for_someone_already_on_the_roster_join_it_once(district, manager):
+    roster = plan(manager)
+    edna = district["people"][0]
+    actions.add_visit_pattern(edna, {"skill": "meals", "weekdays": [4], "earliest": time(12), "latest": time(13),
+                                     "minutes": 30}, Auditor(manager))
+    repair.add_person(roster, edna, Auditor(manager), time_limit_s=3, today=MONDAY)
+    assert roster.visits.filter(person=edna, skill="meals").count() == 1
+    with pytest.raises(Exception, match="on the roster already"):
+        repair.add_person(roster, edna, Auditor(manager), time_limit_s=3, today=MONDAY)

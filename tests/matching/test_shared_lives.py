@@ -88,3 +88,26 @@ def test_someone_who_may_not_change_the_record_cannot_propose(outsider, looking,
     url = f"/people/{looking.pk}/care/shared-lives/{homes['bakers'].carer_id}/propose"
     assert client_for(outsider).post(url).status_code == 403
     assert not SharedLivesMatch.objects.exists()
+
+
+def test_the_rules_hold_whatever_is_posted(agent, looking, homes):
+    client = client_for(agent)
+    for home in ("smokers", "full"):
+        response = client.post(f"/people/{looking.pk}/care/shared-lives/{homes[home].carer_id}/propose", follow=True)
+        assert "cannot be proposed" in response.content.decode()
+    assert not SharedLivesMatch.objects.exists()
+
+
+def test_someone_agreed_with_one_home_cannot_be_agreed_with_a_second(agent, manager, looking, homes):
+    from kithkin.core.actions import ActionError
+
+    second = add_carer(manager, "Second", kind="shared_lives")
+    other = actions.set_household(second, {"rooms": 2}, Auditor(manager))
+    first = actions.propose_shared_lives(looking, homes["bakers"], "", Auditor(agent))
+    for stage in ("introduction", "trial", "agreed"):
+        actions.move_stage(first, stage, "", Auditor(agent))
+    looking.carer_preferences.refresh_from_db()
+    assert looking.carer_preferences.wants_shared_lives is False  # found a home
+    also = SharedLivesMatch.objects.create(person=looking, household=other, stage="trial", created_by=agent)
+    with pytest.raises(ActionError, match="already live with another Shared Lives household"):
+        actions.move_stage(also, "agreed", "", Auditor(agent))

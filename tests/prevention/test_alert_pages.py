@@ -114,7 +114,24 @@ def test_raising_an_alert_about_another_teams_person_does_not_say_whether_we_kno
         given_name="Vera", family_name="Lynn", date_of_birth_day="2", date_of_birth_month="2",
         date_of_birth_year="1940", postcode="FN2 3AD", idempotency_key="page-10"), follow=True)
     page = response.content.decode()
-    assert "Alert raised and passed to Holme St Agnes." in page and "matched a person" not in page
+    assert "Alert raised. It is with Holme St Agnes." in page and "matched a person" not in page
+
+
+def test_raising_an_alert_by_nhs_number_does_not_turn_the_number_into_a_name(agent, outsider, practitioner):
+    """Louise is known to another team: whoever raises an alert with her number learns nothing new."""
+    make_person(outsider, given_name="Louise", family_name="Cooper", nhs_number="9434765919", postcode="FN1 1AD")
+    client = client_for(agent)
+    known = client.post("/alerts/new", page_alert(given_name="", family_name="", date_of_birth_day="",
+                                                  date_of_birth_month="", date_of_birth_year="", postcode="",
+                                                  nhs_number="9434765919", idempotency_key="page-20"), follow=True)
+    unknown = client.post("/alerts/new", page_alert(given_name="", family_name="", date_of_birth_day="",
+                                                    date_of_birth_month="", date_of_birth_year="", postcode="",
+                                                    nhs_number="9100000000", idempotency_key="page-21"),
+                          follow=True)
+    for response in (known, unknown):
+        page = response.content.decode()
+        assert "Louise" not in page and "Alert raised. It is with" in page
+    assert "Louise" not in client.get("/alerts").content.decode() + client.get("/tasks").content.decode()
 
 
 def test_closing_without_a_reason_shows_the_error_on_the_page(agent, manager):

@@ -246,3 +246,44 @@ def test_check_ins_coming_due_are_on_the_teams_tasks(jones, gp, agent):
     gp("hospital_admission", "adm-1")
     page = client_for(agent).get("/tasks").content.decode()
     assert "How is Edna Jones coping?" in page  # the first check-in is due in two days
+
+
+def test_the_team_tasks_can_be_marked_done_from_the_page(jones, gp, agent):
+    gp("hospital_admission", "adm-1")
+    page = client_for(agent).get("/tasks").content.decode()
+    assert "csrfmiddlewaretoken" in page and "{{ csrf_input }}" not in page
+
+
+def test_a_new_plan_carries_the_running_crisis_support_with_it(jones, gp, agent, manager):
+    gp("hospital_admission", "adm-1")
+    new = plans.make_plan(jones["edna"], {"made_with": "Edna and Sarah", "what_matters_most": "Home",
+                                          "named_worker": manager,
+                                          "review_on": timezone.localdate() + timedelta(days=90)}, Auditor(agent))
+    gp("hospital_admission", "amb-2")
+    episode = CrisisEpisode.objects.get()  # one, not two
+    assert episode.plan == new and episode.tasks.count() == 2
+
+
+def test_an_urgent_alert_during_crisis_support_joins_it(jones, gp, manager):
+    gp("hospital_admission", "adm-1")
+    from kithkin.prevention import actions
+
+    edna = jones["edna"]
+    edna.nhs_number = "9100000000"
+    edna.save()
+    gp("fall", "fall-9", nhs_number="9100000000")
+    episode = CrisisEpisode.objects.get()
+    task = episode.tasks.get(from_alert__kind="fall")
+    assert task.title.startswith("Had a fall: see how they are") and task.owner == manager
+    assert not Task.objects.filter(title__contains="no contingency plan").exists()
+    assert actions  # the alert went through the same action as any other
+
+
+def test_an_urgent_alert_the_plan_does_not_cover_says_so_and_tells_the_named_worker(jones, gp, manager, agent):
+    arthur = jones["arthur"]
+    plans.make_plan(arthur, {"made_with": "Arthur", "what_matters_most": "Edna", "named_worker": agent,
+                             "review_on": timezone.localdate() + timedelta(days=90)}, Auditor(agent))
+    gp("fall", "fall-1")
+    task = Task.objects.get()
+    assert task.title == "Rapid response: had a fall (their plan does not cover this)"
+    assert Notification.objects.filter(user=agent, text__contains="their plan does not cover this").exists()
