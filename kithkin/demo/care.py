@@ -29,17 +29,18 @@ LANGUAGES = ("English", "English", "English", "English, Polish", "English, Portu
 # come every day; the others on days of their own, so that not everyone's shopping falls on a Friday.
 # About four visits a week each on average, so 600 people make about 2,500 visits.
 NEEDS = (
-    (26, Skill.PERSONAL_CARE, 7, (7, 0), 210, 45, 1),
+    (20, Skill.PERSONAL_CARE, 7, (7, 0), 210, 45, 1),
     (8, Skill.MEALS, 7, (12, 0), 90, 30, 1),
     (8, Skill.MEDICATION, 7, (17, 0), 90, 20, 1),
-    (18, Skill.COMPANIONSHIP, 2, (10, 0), 300, 60, 1),
-    (18, Skill.SHOPPING, 1, (9, 30), 300, 60, 1),
-    (10, Skill.HOUSEHOLD, 1, (9, 0), 360, 60, 1),
+    (20, Skill.COMPANIONSHIP, 2, (10, 0), 300, 60, 1),
+    (20, Skill.SHOPPING, 1, (9, 30), 300, 60, 1),
+    (12, Skill.HOUSEHOLD, 1, (9, 0), 360, 60, 1),
     (4, Skill.MOVING, 5, (8, 0), 120, 45, 2),
 )
 LIGHTER = NEEDS[3:6]
 # Most carers start early: the morning (getting up, washing, dressing) is every home care service's peak.
-SHIFTS = (((7, 0), (14, 0)), ((7, 0), (11, 30), (16, 0), (20, 0)), ((7, 0), (15, 0)), ((10, 0), (19, 0)))
+SHIFTS = (((7, 0), (15, 30)), ((7, 0), (13, 0), (16, 0), (21, 0)), ((8, 0), (16, 0)),
+          ((7, 30), (14, 0), (16, 30), (20, 30)))
 
 
 def add_care(seed: int = 1, say=lambda message: None) -> bool:

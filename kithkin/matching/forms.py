@@ -1,5 +1,7 @@
 """Forms for the carers register and for what a person wants and needs, in plain words."""
 
+import re
+
 from django import forms
 
 from kithkin.core.fields import DateField
@@ -32,7 +34,17 @@ class CarerForm(forms.ModelForm):
         error_messages = {"given_name": {"required": "Enter their first name"},
                           "family_name": {"required": "Enter their last name"},
                           "kind": {"required": "Choose how they work"},
-                          "postcode": {"required": "Enter the postcode they start from"}}
+                          "postcode": {"required": "Enter the postcode they start from",
+                                       "max_length": "Enter a real postcode, like FN1 1AD"},
+                          "languages": {"required": "Say which languages they speak"},
+                          "phone": {"max_length": "Enter a phone number, like 01632 960 123"}}
+
+    def clean_covers(self):
+        districts = self.cleaned_data.get("covers", "").upper().replace(",", " ").split()
+        wrong = [d for d in districts if not re.fullmatch(r"[A-Z]{1,2}[0-9][A-Z0-9]?", d)]
+        if wrong:
+            raise forms.ValidationError(f"{wrong[0]} is not a postcode district: write them like FN1 FN3")
+        return " ".join(dict.fromkeys(districts))
 
 
     def clean_phone(self):
@@ -76,6 +88,13 @@ class AvailabilityForm(forms.Form):
                     self.add_error(f"ends_{i}_{k}", f"{day}: the end must be after the start")
                 elif starts and ends:
                     self.stretches.append((int(i), starts, ends))
+        by_day: dict[int, list] = {}
+        for day, starts, ends in self.stretches:
+            by_day.setdefault(day, []).append((starts, ends))
+        for day, stretches in by_day.items():
+            (a1, b1), *rest = sorted(stretches)
+            if rest and rest[0][0] < b1:
+                self.add_error(f"starts_{day}_1", f"{DAYS[day][1]}: the two stretches overlap")
         return data
 
 
@@ -104,7 +123,8 @@ class PreferencesForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["carer_gender"].choices = [("", "No preference"), *self.fields["carer_gender"].choices[1:]]
-        self.fields["not_wanted"].label_from_instance = lambda c: c.full_name
+        self.fields["not_wanted"].label_from_instance = lambda c: f"{c.full_name} ({c.get_kind_display().lower()}, " \
+                                                                  f"{c.postcode})"
 
 
 class VisitPatternForm(forms.ModelForm):
@@ -124,9 +144,14 @@ class VisitPatternForm(forms.ModelForm):
                    "minutes": forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
                    "gap_minutes": forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"})}
         error_messages = {"skill": {"required": "Choose what the visit is for"},
-                          "earliest": {"required": "Enter the earliest start, for example 07:30"},
-                          "latest": {"required": "Enter the latest start, for example 09:00"},
-                          "minutes": {"required": "Enter how long the visit takes"}}
+                          "minutes": {"required": "Enter how long the visit takes",
+                                      "min_value": "A visit takes at least 5 minutes",
+                                      "max_value": "A visit takes at most 12 hours",
+                                      "invalid": "Enter the minutes as a whole number, like 45"},
+                          "earliest": {"required": "Enter the earliest start, for example 07:30",
+                                       "invalid": "Enter the earliest start as a time, like 07:30"},
+                          "latest": {"required": "Enter the latest start, for example 09:00",
+                                     "invalid": "Enter the latest start as a time, like 09:00"}}
 
     carers_needed = forms.TypedChoiceField(label="How many carers", choices=[(1, "One"), (2, "Two")], coerce=int,
                                            initial=1, widget=forms.RadioSelect)

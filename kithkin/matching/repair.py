@@ -97,7 +97,8 @@ def _replan(roster: Roster, dates: set[date], why: str, auditor: Auditor, time_l
     keep = {key: row.carer_id for key, row in rows.items() if row.carer_id and row.carer_id != without_carer}
     teams = {int(p): set(c) for p, c in roster.figures.get("teams", {}).items()}
     problem = to_problem(week, teams, rosters.OUTSIDER_KM, keep=keep, keep_km=KEEP_KM)
-    solution = solve(problem, time_limit_s=time_limit_s, seed=seed)
+    # Start from the plan as it stands: only the visits that lost their carer (or are new) need a place.
+    solution = solve(problem, time_limit_s=time_limit_s, seed=seed, start=_as_it_stands(problem, rows.values()))
     placed = {visit_id: rest for visit_id, *rest in rosters.placements(problem, solution)}
     unserved = {u.visit: u.reason for u in solution.unserved}
     changes = []
@@ -116,6 +117,20 @@ def _replan(roster: Roster, dates: set[date], why: str, auditor: Auditor, time_l
     _refresh(roster, auditor, f"Repaired the roster ({RosterChange.Why(why).label.lower()}): {len(changes)} "
                               f"change{'s' if len(changes) != 1 else ''}")
     return changes
+
+
+def _as_it_stands(problem, rows) -> list[list[str]]:
+    """Each route's visits now, in order: a carer's visits that day within the route's stretch of work."""
+    by_carer_day: dict[tuple[int, str], list] = {}
+    for row in rows:
+        if row.carer_id and row.start is not None:
+            by_carer_day.setdefault((row.carer_id, row.date.isoformat()), []).append(row)
+    orders = []
+    for route in problem.carers:
+        carer_id, day = int(route.person), route.id.split(":")[1]
+        mine = [r for r in by_carer_day.get((carer_id, day), []) if route.shift_start <= r.start < route.shift_end]
+        orders.append([str(r.pk) for r in sorted(mine, key=lambda r: r.start)])
+    return orders
 
 
 def _retravel(roster: Roster, carer_id: int, day: date) -> None:

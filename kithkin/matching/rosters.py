@@ -18,7 +18,7 @@ from kithkin.matching.teams import choose_teams
 from kithkin.matching.travel import co2_kg
 from kithkin.matching.week import Week, load_week, to_problem
 
-OUTSIDER_KM = 12.0  # what a visit by someone outside the person's team costs, in kilometres of travel
+OUTSIDER_KM = 25.0  # what a visit by someone outside the person's team costs, in kilometres of travel
 BLIND_SHARE = 0.4  # of the time limit, for the plan that minds only travel
 
 
@@ -120,13 +120,16 @@ def figures(roster: Roster) -> dict:
     """The roster's figures from its visits as they stand (after any repair): what was served, kilometres
     and CO2, and how much of each person's week their regular team does."""
     teams = {int(p): set(c) for p, c in roster.figures.get("teams", {}).items()}
-    rows = list(roster.visits.filter(cancelled=False).values_list("person_id", "carer_id", "travel_km", "return_km"))
+    rows = list(roster.visits.filter(cancelled=False).values_list("person_id", "carer_id", "travel_km", "return_km",
+                                                                  "start", "latest"))
     by_person: dict[int, Counter] = {}
-    km = 0.0
-    for person_id, carer_id, travel, back in rows:
+    km, late = 0.0, []
+    for person_id, carer_id, travel, back, start, latest in rows:
         if carer_id is not None:
             by_person.setdefault(person_id, Counter())[carer_id] += 1
             km += travel + back
+            if start is not None and start > latest:
+                late.append(start - latest)
     served = sum(sum(c.values()) for c in by_person.values())
     by_team = sum(n for p, c in by_person.items() for carer, n in c.items() if carer in teams.get(p, set()))
     shares = [sum(n for carer, n in c.items() if carer in teams.get(p, set())) / sum(c.values())
@@ -139,7 +142,7 @@ def figures(roster: Roster) -> dict:
         "people_mostly_with_team": round(sum(s >= 0.9 for s in shares) / len(shares), 4) if shares else 0,
         "median_carers": statistics.median(len(c) for c in by_person.values()) if by_person else 0,
         "mean_carers": round(statistics.mean(len(c) for c in by_person.values()), 2) if by_person else 0,
-        "team_size": settings.KITHKIN_TEAM_SIZE,
+        "team_size": settings.KITHKIN_TEAM_SIZE, "late": len(late), "latest_by": max(late, default=0),
     }
 
 

@@ -14,6 +14,10 @@ from kithkin.matching.engine import Carer as Route
 from kithkin.matching.models import Carer, Preferences, TravelTime, TwoCarers, VisitPattern
 from kithkin.matching.travel import minutes_for, road_km
 
+# A visit's latest start is soft: a visit a little late is better than no visit. Each minute late costs as much
+# as this many kilometres of driving (and the latest of the week as much again), so lateness is rare and short.
+HARD_WINDOWS = False
+LATE_KM_PER_MINUTE = 5.0
 # A second carer "one after the other" may start up to this long after the agreed gap.
 SEQUENTIAL_SLACK = 30
 
@@ -150,9 +154,10 @@ def to_problem(week: Week, team: dict[int, set[int]] | None = None, outsider_km:
             regulars = team.get(v.person_id, set())
             extra = {rid: outsider_km for rid in ids if int(rid.split(":")[0]) not in regulars}
         visits.append(Visit(id=v.key, location=index[v.postcode], earliest_start=v.earliest, latest_start=v.latest,
-                            duration=v.minutes, skill=v.skill, hard_latest=True, allowed_carers=ids,
+                            duration=v.minutes, skill=v.skill, hard_latest=HARD_WINDOWS, allowed_carers=ids,
                             extra_cost=extra, sync=_sync(v), label=v.key))
-    weights = Weights(distance=1.0, total_tardiness=0.0, max_tardiness=0.0, extra_cost=1.0)
+    weights = Weights(distance=1.0, total_tardiness=LATE_KM_PER_MINUTE, max_tardiness=LATE_KM_PER_MINUTE,
+                      extra_cost=1.0)
     return Problem(visits=visits, carers=routes, travel_time=minutes, distance=km, weights=weights)
 
 

@@ -40,7 +40,7 @@ def _spoken_date(words: list[str], i: int) -> date | None:
     """"11 Sep 1945" or "11 September 1945", as the alert and the record show it."""
     if i + 2 >= len(words):
         return None
-    day, month, year = words[i], words[i + 1][:3].lower(), words[i + 2]
+    day, month, year = re.sub(r"(st|nd|rd|th)$", "", words[i].lower()), words[i + 1][:3].lower(), words[i + 2]
     if not (day.isdigit() and month in MONTHS and re.fullmatch(r"\d{4}", year)):
         return None
     try:
@@ -65,6 +65,8 @@ def _query_filter(query: str) -> Q:
             born = _date(word)
             if born:
                 rule &= Q(date_of_birth=born)
+        elif re.fullmatch(r"[A-Za-z]{1,2}\d[A-Za-z\d]?\d[A-Za-z]{2}", word):  # FN11AD: a postcode without its space
+            rule &= Q(postcode__iexact=f"{word[:-3]} {word[-3:]}")
         elif OUTWARD.fullmatch(word) and any(c.isdigit() for c in word):
             if INWARD.fullmatch(after):  # a whole postcode, FN1 1AD
                 rule &= Q(postcode__iexact=f"{word} {after}")

@@ -1,5 +1,6 @@
 """One form for an alert, used by the partner API and by staff raising one from a page."""
 
+import re
 from datetime import datetime, timedelta
 
 from django import forms
@@ -47,6 +48,9 @@ class AlertForm(forms.Form):
 
     def clean_occurred_at(self):
         value = self.cleaned_data["occurred_at"]
+        raw = str(self.data.get("occurred_at", "")).strip()
+        if not re.search(r"(Z|[+-]\d\d:?\d\d)$", raw, re.IGNORECASE):
+            raise ValidationError("Give the time with its time zone, like 2026-11-23T14:30:00Z or +00:00")
         if value > timezone.now() + CLOCK_SLACK:
             raise ValidationError("When it happened cannot be in the future")
         if value.year < EARLIEST_YEAR + 1:  # a year after, so no time zone can carry it back before 1900

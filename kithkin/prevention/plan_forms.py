@@ -1,5 +1,7 @@
 """The contingency plan's forms, in the words of the person and their family."""
 
+from datetime import timedelta
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -40,6 +42,8 @@ class PlanForm(forms.ModelForm):
         value = self.cleaned_data["review_on"]
         if value is not None and value <= timezone.localdate():
             raise ValidationError("The date to look at the plan again must be in the future")
+        if value is not None and value > timezone.localdate() + timedelta(days=2 * 366):
+            raise ValidationError("Look at the plan again within two years: things change")
         return value
 
 

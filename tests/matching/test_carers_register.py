@@ -107,3 +107,13 @@ def test_several_skills_are_checkboxes_and_saving_unchanged_keeps_them_all(manag
     client.post(f"/carers/{carer.pk}/change", form)
     carer.refresh_from_db()
     assert carer.skills == ["personal_care", "meals", "dementia"]
+
+
+def test_overlapping_stretches_and_made_up_districts_are_refused(manager, postcodes):
+    carer = add_carer(manager, "Ann")
+    client = client_for(manager)
+    response = client.post(f"/carers/{carer.pk}/availability", {"starts_0_0": "07:00", "ends_0_0": "12:00",
+                                                                "starts_0_1": "11:00", "ends_0_1": "15:00"})
+    assert response.status_code == 400 and "Monday: the two stretches overlap" in response.content.decode()
+    response = client.post(f"/carers/{carer.pk}/change", {**NEW_CARER, "covers": "FN1 Wickfield"})
+    assert response.status_code == 400 and "WICKFIELD is not a postcode district" in response.content.decode()

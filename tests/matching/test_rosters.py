@@ -72,6 +72,7 @@ def test_a_carer_off_sick_is_repaired_with_few_changes_all_listed(district, mana
     assert not roster.visits.filter(date=MONDAY, carer=sick).exists()
     moved = {pk for pk in before if before[pk][0] != after[pk][0]}
     assert moved and moved <= {c.visit_id for c in changes}
+    assert all(before[pk][0] == sick.pk for pk in moved)  # only the sick carer's visits found new carers
     assert all(after[pk] == before[pk] for pk in before if RosterVisit.objects.get(pk=pk).date != MONDAY)
     assert all(c.why == "carer_off" for c in changes)
 

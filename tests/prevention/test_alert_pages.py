@@ -167,7 +167,7 @@ def test_the_search_on_an_alert_takes_a_whole_postcode_and_a_written_date(agent,
     person.date_of_birth = "1942-03-07"
     person.save()
     client = client_for(agent)
-    for query in ("FN1 1AD", "Jones 7 Mar 1942", "07/03/1942", "1942-03-07"):
+    for query in ("FN1 1AD", "FN11AD", "Jones 7 Mar 1942", "7th March 1942", "07/03/1942", "1942-03-07"):
         page = client.get(f"/alerts/{alert.pk}", {"q": query}).content.decode()
         assert "This is them" in page, query
 

@@ -107,6 +107,7 @@ def test_the_key_may_come_as_a_header(send):
     ({"nhs_number": None, "given_name": "A", "family_name": "B", "date_of_birth": "0001-01-01",
       "postcode": "FN1 1AD"}, "date_of_birth", "must be from 1900 on"),
     ({"source": "staff"}, "body", "staff is for alerts our own staff raise"),
+    ({"occurred_at": "2026-01-05T14:30:00"}, "occurred_at", "Give the time with its time zone"),
     ({"nhs_number": None, "given_name": "A", "family_name": "B", "date_of_birth": "2099-01-01",
       "postcode": "FN1 1AD"}, "date_of_birth", "cannot be in the future"),
     ({"idempotency_key": None}, "body", "Give each alert a key of your own"),

@@ -26,19 +26,30 @@ LATENESS_HEAT = 5.0  # hotter by up to this factor when lateness is the plan's w
 T_START, T_END = 10.0, 0.1  # temperatures, in multiples of a typical short hop's cost (tuned on the 300s)
 
 
-def initial_state(a: Arrays, P: tuple) -> tuple:
+def initial_state(a: Arrays, P: tuple, rows: list[list[int]] | None = None) -> tuple:
+    """The first plan: `rows` (visit indices per carer, a plan to start from) if given, then every visit
+    still unplaced inserted where it costs least, linked pairs first (they are the hardest to fit)."""
     n, m = a.n, a.m
     seq = np.zeros((m + 1, max(n, 1)), dtype=np.int64)
-    seq[m, :n] = np.arange(n)
     length = np.zeros(m + 1, dtype=np.int64)
-    length[m] = n
     route_of = np.full(n, m, dtype=np.int64)
-    pos_of = np.arange(n, dtype=np.int64)
+    for r, visits in enumerate(rows or []):
+        for i in visits:
+            route_of[i], seq[r, length[r]] = r, i
+            length[r] += 1
+    pool = np.nonzero(route_of == m)[0]
+    seq[m, : len(pool)] = pool
+    length[m] = len(pool)
+    pos_of = np.zeros(n, dtype=np.int64)
+    for r in range(m + 1):
+        pos_of[seq[r, : length[r]]] = np.arange(length[r])
     start, queue, queued = np.zeros(n), np.zeros(max(m, 1), dtype=np.int64), np.zeros(m + 1, dtype=np.bool_)
-    order = np.lexsort((a.latest, a.earliest)).astype(np.int64)
+    order = np.lexsort((a.latest, a.earliest, a.partner < 0)).astype(np.int64)
     construct(P, seq, length, route_of, pos_of, start, queue, queued, order, WIDTH)
     route_dist, late = np.zeros(m + 1), np.zeros(3)
     ok, cost, distance, extra = full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late)
+    if not ok and rows:
+        return initial_state(a, P)  # the plan to start from deadlocks here: start afresh
     assert ok, "the first plan deadlocks"
     totals = np.array([cost, distance, extra])
     best = np.array([cost, 0.0, 0.0, 0.0])
@@ -69,12 +80,16 @@ def solve(
     seed: int = 0,
     max_iterations: int | None = None,
     progress: Callable[[float, float], None] | None = None,
+    start: list[list[str]] | None = None,
 ) -> Solution:
-    """Plan every visit it can within the time limit; `progress(seconds, best_objective)` is called now and then."""
+    """Plan every visit it can within the time limit; `progress(seconds, best_objective)` is called now and then.
+    `start` (visit ids per carer, in the carers' order) is a plan to begin from, as a repair does."""
     began = time.monotonic()
     a = build(problem)
     P = as_tuple(a)
-    S = initial_state(a, P)
+    index = {v.id: i for i, v in enumerate(problem.visits)}
+    rows = [[index[v] for v in visits if v in index] for visits in start] if start else None
+    S = initial_state(a, P, rows)
     movable = np.array([i for i in range(a.n) if a.allowed_ptr[i + 1] > a.allowed_ptr[i]], dtype=np.int64)
     history = [(time.monotonic() - began, float(S[14][0]))]
     iterations = 0
