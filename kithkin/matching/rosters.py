@@ -18,8 +18,9 @@ from kithkin.matching.teams import choose_teams
 from kithkin.matching.travel import co2_kg
 from kithkin.matching.week import Week, load_week, to_problem
 
-OUTSIDER_KM = 25.0  # what a visit by someone outside the person's team costs, in kilometres of travel
-BLIND_SHARE = 0.4  # of the time limit, for the plan that minds only travel
+OUTSIDER_KM = 40.0  # what a visit by someone outside the person's team costs, in kilometres of travel
+BLIND_SHARE = 0.3  # of the time limit, for the plan that minds only travel
+TEAM_SHARE = 0.35  # for the plan with the teams chosen; the rest settles the teams as they turned out
 
 
 def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: int = 1,
@@ -43,9 +44,17 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
     homes = _homes(week)
     teams = choose_teams(week, _pairs(week, blind), _pairs_before(week), homes)
     problem = to_problem(week, teams, OUTSIDER_KM)
-    left = max(1.0, time_limit_s - (time.monotonic() - began))
-    final = solve(problem, time_limit_s=left, seed=seed, max_iterations=_part(max_iterations, 1 - BLIND_SHARE),
+    final = solve(problem, time_limit_s=time_limit_s * TEAM_SHARE, seed=seed,
+                  max_iterations=_part(max_iterations, TEAM_SHARE),
                   progress=lambda s, best: progress(f"  keeping teams: {s:.0f}s"))
+    # The teams as they turned out (the carers who did most of each person's visits) are teams that can serve
+    # them: plan once more from this plan, keeping people to those.
+    teams = _busiest(_pairs(week, final))
+    problem = to_problem(week, teams, OUTSIDER_KM)
+    left = max(1.0, time_limit_s - (time.monotonic() - began))
+    final = solve(problem, time_limit_s=left, seed=seed, start=[[st.visit for st in r.stops] for r in final.routes],
+                  max_iterations=_part(max_iterations, 1 - BLIND_SHARE - TEAM_SHARE),
+                  progress=lambda s, best: progress(f"  settling teams: {s:.0f}s"))
     reference = {"blind_km": round(_km(blind_problem, blind), 1), "seconds": round(time.monotonic() - began, 1),
                  "unserved_reasons": dict(Counter(u.reason for u in final.unserved).most_common())}
     return save(week, problem, final, teams, reference, auditor, seed, time_limit_s)
