@@ -18,7 +18,7 @@ from kithkin.matching.teams import choose_teams
 from kithkin.matching.travel import co2_kg
 from kithkin.matching.week import Week, load_week, to_problem
 
-OUTSIDER_KM = 40.0  # what a visit by someone outside the person's team costs, in kilometres of travel
+OUTSIDER_KM = 25.0  # what a visit by someone outside the person's team costs, in kilometres of travel
 BLIND_SHARE = 0.3  # of the time limit, for the plan that minds only travel
 TEAM_SHARE = 0.35  # for the plan with the teams chosen; the rest settles the teams as they turned out
 
