@@ -1,0 +1,49 @@
+"""A team manager plans around a carer who is off sick and a visit that is not needed, in a real browser:
+the team's week, the repair and its listed changes, a person's week and cancelling a visit, each page
+checked with axe-core and at phone width."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import sign_in
+from tests.matching.conftest import postcodes  # noqa: F401 (a fixture)
+from tests.matching.test_rosters import MONDAY, district, plan  # noqa: F401 (district is a fixture)
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_manager_repairs_the_week_and_cancels_a_visit(page, check_page, manager, district):  # noqa: F811
+    """
+    Given a planned week for four people and four carers, and a manager who coordinates their support
+    When Ann is off on the Monday, and Edna's Tuesday visit is not needed
+    Then Ann's Monday visits go to others, the changes are listed, and Edna's week shows the visit cancelled
+    """
+    from kithkin.support.models import CareTeamMember
+
+    for person in district["people"]:
+        CareTeamMember.objects.create(person=person, user=manager, role="Named coordinator", is_named_coordinator=True)
+    roster = plan(manager)
+    ann = district["carers"][0]
+
+    sign_in(page, check_page, manager)
+    page.goto("/rosters")
+    check_page(page, "rosters")
+    page.get_by_role("link", name=f"Week of {MONDAY:%-d %B %Y}").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("The team's week")
+    expect(page.get_by_test_id("roster-figures")).to_contain_text("32 of 32")
+    check_page(page, "the team's week")
+
+    page.get_by_label("Who is off").select_option(str(ann.pk))
+    page.get_by_label(f"{MONDAY:%A %-d %B}").check()
+    page.get_by_role("button", name="Repair the roster").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Roster repaired")
+    check_page(page, "the team's week after a repair")
+    assert not roster.visits.filter(carer=ann, date=MONDAY).exists()
+
+    edna = district["people"][0]
+    page.goto(f"/people/{edna.pk}/week")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Who is coming and when")
+    check_page(page, "a person's week")
+    page.get_by_role("button", name="Cancel this visit").nth(1).click()
+    expect(page.get_by_test_id("person-week")).to_contain_text("Cancelled")
+    assert roster.visits.filter(person=edna, cancelled=True).count() >= 1
