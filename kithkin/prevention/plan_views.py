@@ -67,15 +67,22 @@ def plan_new(request, person_id: int):
     initial = model_to_dict(current, ["made_with", "what_matters_most", "what_helps", "what_upsets",
                                       "named_worker"]) if current else None
     form = PlanForm(request.POST if request.method == "POST" else None, initial=initial, team=request.user.team)
+    return _form_page(request, person, form, lambda data, auditor: plans.make_plan(person, data, auditor),
+                      "Plan made. Now add what would set it off, and who does what.",
+                      "Start a new plan from this one" if current else "Make a contingency plan")
+
+
+def _form_page(request, person, form, save, done: str, title: str):
+    """A plan form posted: `save(data, auditor)` (an action), then back to the plan; or the form again,
+    with the action's errors on it."""
     if request.method == "POST" and form.is_valid():
         try:
-            plans.make_plan(person, form.cleaned_data, Auditor.for_request(request))
+            save(form.cleaned_data, Auditor.for_request(request))
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, "Plan made. Now add what would set it off, and who does what.")
+            messages.success(request, done)
             return redirect("contingency_plan", person.pk)
-    title = "Start a new plan from this one" if current else "Make a contingency plan"
     return render(request, "prevention/plan_form.html", {"form": form, "person": person, "active": "people",
                                                          "title": title}, status=400 if form.errors else 200)
 
@@ -89,17 +96,8 @@ def plan_review(request, person_id: int):
     initial = model_to_dict(plan, PlanForm.Meta.fields + ["review_on"])
     initial["review_on"] = None  # a review sets the next date afresh
     form = PlanForm(request.POST if request.method == "POST" else None, initial=initial, team=request.user.team)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plans.review_plan(plan, form.cleaned_data, Auditor.for_request(request))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Plan looked at again. The next date is on the plan.")
-            return redirect("contingency_plan", person.pk)
-    return render(request, "prevention/plan_form.html", {"form": form, "person": person, "active": "people",
-                                                         "title": "Look at the plan again"},
-                  status=400 if form.errors else 200)
+    return _form_page(request, person, form, lambda data, auditor: plans.review_plan(plan, data, auditor),
+                      "Plan looked at again. The next date is on the plan.", "Look at the plan again")
 
 
 def _add(request, person_id: int, form_class, save, title: str, **form_kwargs):
@@ -108,16 +106,8 @@ def _add(request, person_id: int, form_class, save, title: str, **form_kwargs):
         return forbidden(request, "You cannot change this plan.")
     kwargs = {k: (v(person) if callable(v) else v) for k, v in form_kwargs.items()}
     form = form_class(request.POST if request.method == "POST" else None, **kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(plan, person, form.cleaned_data, Auditor.for_request(request))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Added to the plan.")
-            return redirect("contingency_plan", person.pk)
-    return render(request, "prevention/plan_form.html", {"form": form, "person": person, "active": "people",
-                                                         "title": title}, status=400 if form.errors else 200)
+    return _form_page(request, person, form, lambda data, auditor: save(plan, person, data, auditor),
+                      "Added to the plan.", title)
 
 
 def _people_for_triggers(person):
@@ -129,13 +119,19 @@ def _people_for_triggers(person):
     return list({p.pk: p for p in [person, *theirs, *in_whose]}.values())
 
 
+def _chosen_about(person, pk: int):
+    """Who a trigger is about: the person or someone linked to them, never anyone else."""
+    about = next((p for p in _people_for_triggers(person) if p.pk == pk), None)
+    if about is None:
+        raise ValidationError({"about": "Choose who it would happen to"})
+    return about
+
+
 @staff_required()
 def trigger_add(request, person_id: int):
     def save(plan, person, data, auditor):
-        about = next((p for p in _people_for_triggers(person) if p.pk == data["about"]), None)
-        if about is None:
-            raise ValidationError({"about": "Choose who it would happen to"})
-        plans.add_trigger(plan, data["kind"], about, data["description"], auditor, part=data["part"])
+        plans.add_trigger(plan, data["kind"], _chosen_about(person, data["about"]), data["description"], auditor,
+                          part=data["part"])
 
     return _add(request, person_id, TriggerForm, save, "What would set the plan off",
                 people=_people_for_triggers)
@@ -171,22 +167,13 @@ def item_change(request, person_id: int, kind: str, item_id: int):
     extra = {"people": _people_for_triggers(person)} if kind == "triggers" else {}
     initial = model_to_dict(item, list(form_class.base_fields))
     form = form_class(request.POST if request.method == "POST" else None, initial=initial, **extra)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            if kind == "triggers":
-                data["about"] = next((p for p in extra["people"] if p.pk == data["about"]), None)
-                if data["about"] is None:
-                    raise ValidationError({"about": "Choose who it would happen to"})
-            plans.change_item(item, data, Auditor.for_request(request))
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Changed on the plan.")
-            return redirect("contingency_plan", person.pk)
-    return render(request, "prevention/plan_form.html", {"form": form, "person": person, "active": "people",
-                                                         "title": f"Change: {title.lower()}"},
-                  status=400 if form.errors else 200)
+
+    def save(data, auditor):
+        if kind == "triggers":
+            data = {**data, "about": _chosen_about(person, data["about"])}
+        plans.change_item(item, data, auditor)
+
+    return _form_page(request, person, form, save, "Changed on the plan.", f"Change: {title.lower()}")
 
 
 @require_POST
