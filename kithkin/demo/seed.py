@@ -79,7 +79,10 @@ def seed(people: int, seed: int = 1, contacts_per_person: float = 3.0, months: i
 def _populate(writer, rng, people, contacts_per_person, months, local_now, handlers, teams, say, started) -> None:
     today = local_now.date()
     nhs = NhsNumbers(rng)
-    contacts = ContactFactory(rng, writer, local_now, months, [t.pk for t in teams], handlers)
+    # Contacts fall around the clock of the day the demo is made; their own stream of numbers keeps the people
+    # (and everything built on them, such as the roster's week) the same for a seed whenever it is made.
+    contacts = ContactFactory(Random(rng.randrange(2**32)), writer, local_now, months, [t.pk for t in teams],
+                              handlers)
     history_handler = next((s for s in handlers[0] if s.name == "Ben Turner"), handlers[0][0])
     used = jones.add(writer, today, local_now, contacts.days, teams[0].pk, history_handler, nhs)
 
