@@ -68,7 +68,9 @@ def _carers(rng: Random, places) -> list[Carer]:
         postcode, lat, lon = rng.choice(places)
         team_codes = TEAMS[team_index_for(postcode.split(" ")[0])][2]
         skills = rng.sample(EVERYDAY, rng.randrange(4, 7))
-        if rng.random() < 0.35:
+        if kind != CarerKind.SHARED_LIVES:  # what every home carer does: getting up, washing, dressing, company
+            skills += [s for s in (Skill.PERSONAL_CARE, Skill.COMPANIONSHIP) if s not in skills]
+        if rng.random() < 0.5:
             skills.append(Skill.MOVING)
         if rng.random() < 0.4:
             skills.append(Skill.DEMENTIA)
