@@ -10,7 +10,6 @@ from django.utils import timezone
 from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.matching import rosters
-from kithkin.matching.engine import solve
 from kithkin.matching.models import Roster, RosterChange, RosterVisit, VisitPattern
 from kithkin.matching.week import roster_week, to_problem, travel_matrices
 
@@ -98,7 +97,8 @@ def _replan(roster: Roster, dates: set[date], why: str, auditor: Auditor, time_l
     teams = {int(p): set(c) for p, c in roster.figures.get("teams", {}).items()}
     problem = to_problem(week, teams, rosters.OUTSIDER_KM, keep=keep, keep_km=KEEP_KM)
     # Start from the plan as it stands: only the visits that lost their carer (or are new) need a place.
-    solution = solve(problem, time_limit_s=time_limit_s, seed=seed, start=_as_it_stands(problem, rows.values()))
+    solution = rosters.solve_by_day(problem, time_limit_s=time_limit_s, seed=seed,
+                                    start=_as_it_stands(problem, rows.values()))
     placed = {visit_id: rest for visit_id, *rest in rosters.placements(problem, solution)}
     unserved = {u.visit: u.reason for u in solution.unserved}
     changes = []

@@ -1,6 +1,8 @@
 """Planning a week: first a plan that minds only travel (the reference), then each person's regular team,
-then the plan that keeps people's visits within their teams. The roster, its figures and every visit are
-saved in one transaction; the previous roster for the week is kept, no longer current."""
+then the plan that keeps people's visits within their teams, starting from the first. Each plan is solved a
+day per part, the days side by side on the server's cores (no visit can move to another day). The roster,
+its figures and every visit are saved in one transaction; the previous roster for the week is kept, no
+longer current."""
 
 import statistics
 import time
@@ -12,13 +14,13 @@ from django.db import transaction
 
 from kithkin.core.audit import Auditor
 from kithkin.core.models import Postcode
-from kithkin.matching.engine import solve
+from kithkin.matching.engine.parts import solve_in_parts
 from kithkin.matching.models import Roster, RosterVisit
 from kithkin.matching.teams import choose_teams
 from kithkin.matching.travel import co2_kg
 from kithkin.matching.week import Week, load_week, to_problem
 
-OUTSIDER_KM = 25.0  # what a visit by someone outside the person's team costs, in kilometres of travel
+OUTSIDER_KM = 10.0  # what a visit by someone outside the person's team costs, in kilometres of travel
 BLIND_SHARE = 0.3  # of the time limit, for the plan that minds only travel
 TEAM_SHARE = 0.35  # for the plan with the teams chosen; the rest settles the teams as they turned out
 
@@ -33,7 +35,7 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
     progress(f"{len(week.visits):,} visits, {len(week.carers):,} carers ({len(week.routes):,} stretches of work)")
     blind_problem = to_problem(week)
     share = BLIND_SHARE if continuity else 1.0
-    blind = solve(blind_problem, time_limit_s=time_limit_s * share, seed=seed, max_iterations=_part(
+    blind = solve_by_day(blind_problem, time_limit_s=time_limit_s * share, seed=seed, max_iterations=_part(
         max_iterations, share), progress=lambda s, best: progress(f"  travel first: {s:.0f}s"))
     if not continuity:
         teams = _busiest(_pairs(week, blind))
@@ -44,20 +46,31 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
     homes = _homes(week)
     teams = choose_teams(week, _pairs(week, blind), _pairs_before(week), homes)
     problem = to_problem(week, teams, OUTSIDER_KM)
-    final = solve(problem, time_limit_s=time_limit_s * TEAM_SHARE, seed=seed,
-                  max_iterations=_part(max_iterations, TEAM_SHARE),
-                  progress=lambda s, best: progress(f"  keeping teams: {s:.0f}s"))
+    final = solve_by_day(problem, time_limit_s=time_limit_s * TEAM_SHARE, seed=seed, start=_rows(blind),
+                         max_iterations=_part(max_iterations, TEAM_SHARE),
+                         progress=lambda s, best: progress(f"  keeping teams: {s:.0f}s"))
     # The teams as they turned out (the carers who did most of each person's visits) are teams that can serve
     # them: plan once more from this plan, keeping people to those.
     teams = _busiest(_pairs(week, final))
     problem = to_problem(week, teams, OUTSIDER_KM)
     left = max(1.0, time_limit_s - (time.monotonic() - began))
-    final = solve(problem, time_limit_s=left, seed=seed, start=[[st.visit for st in r.stops] for r in final.routes],
-                  max_iterations=_part(max_iterations, 1 - BLIND_SHARE - TEAM_SHARE),
-                  progress=lambda s, best: progress(f"  settling teams: {s:.0f}s"))
+    final = solve_by_day(problem, time_limit_s=left, seed=seed, start=_rows(final),
+                         max_iterations=_part(max_iterations, 1 - BLIND_SHARE - TEAM_SHARE),
+                         progress=lambda s, best: progress(f"  settling teams: {s:.0f}s"))
     reference = {"blind_km": round(_km(blind_problem, blind), 1), "seconds": round(time.monotonic() - began, 1),
                  "unserved_reasons": dict(Counter(u.reason for u in final.unserved).most_common())}
     return save(week, problem, final, teams, reference, auditor, seed, time_limit_s)
+
+
+def solve_by_day(problem, **kwargs):
+    """The engine, a day per part: no visit may go to another day's carers."""
+    return solve_in_parts(problem, lambda route_id: route_id.split(":")[1],
+                          threads=settings.KITHKIN_ROSTER_THREADS, **kwargs)
+
+
+def _rows(solution) -> list[list[str]]:
+    """A plan to start from: each route's visits in order (the problems share their routes)."""
+    return [[stop.visit for stop in route.stops] for route in solution.routes]
 
 
 def _part(budget: int | None, share: float) -> int | None:

@@ -1,7 +1,12 @@
 """Each person's regular team: at most a few carers who between them can do the person's visits, chosen
 from who already knows them (last week's roster), who the travel-minded plan sent, who lives near, and who
-is free when the visits are, without piling one carer's week too high. The roster then asks the engine to
-keep each person's visits within their team, at a price in kilometres for every visit outside it."""
+is free when the visits are. The roster then asks the engine to keep each person's visits within their
+team, at a price in kilometres for every visit outside it.
+
+Being free "when the visits are" is what keeps teams real: every home care service is busiest in the
+morning, and a carer on twenty people's teams cannot get all twenty up. So each carer's day is counted
+hour by hour, and a visit is promised to one team member (its likely carer) only where that hour has room.
+A team is also better with two people who could do each visit than one: the second covers a busy day."""
 
 from collections import Counter, defaultdict
 
@@ -9,7 +14,50 @@ from django.conf import settings
 
 from kithkin.matching.travel import road_km
 
-LOAD_LIMIT = 0.85  # a carer's week is not planned fuller than this through teams alone
+# Of each hour a carer works, the share that visits (rather than the driving between them) may fill.
+HOUR_FILL = 0.75
+# What a visit adds to a candidate's score: the first team member who is free for it, a second one (cover
+# for a busy day), and someone who could do it but whose hour is already promised.
+FIRST, SECOND, CROWDED = 10.0, 3.0, 1.0
+NEAREST = 30  # candidates for a team: this many of the nearest carers, and anyone who has visited the person
+KM_WEIGHT = 1.0  # points a kilometre from the person costs a candidate (a visit they are free for earns 10)
+# Points for each of the person's visits a candidate had in the travel-minded plan, and in last week's roster.
+PLANNED, BEFORE = 10.0, 20.0
+
+
+class Hours:
+    """Minutes of work promised to each carer, hour by hour, on each day, against the minutes they work."""
+
+    def __init__(self, routes):
+        self.room: dict[tuple[int, str], list[float]] = defaultdict(lambda: [0.0] * 24)
+        self.promised: dict[tuple[int, str], list[float]] = defaultdict(lambda: [0.0] * 24)
+        for route in routes:
+            hours = self.room[(int(route.person), route.id.split(":")[1])]
+            for hour, minutes in _spread(route.shift_start, route.shift_end, route.shift_end - route.shift_start):
+                hours[hour] += minutes * HOUR_FILL
+
+    def spare(self, carer_id: int, visit) -> float:
+        """Minutes to spare across the hours the visit could be in, once it is done."""
+        day = (carer_id, visit.day.isoformat())
+        room, promised = self.room.get(day), self.promised.get(day)
+        hours = range(visit.earliest // 60, min(23, (visit.latest + visit.minutes) // 60) + 1)
+        free = sum(room[h] for h in hours) if room else 0.0
+        taken = sum(promised[h] for h in hours) if promised else 0.0
+        return free - taken - visit.minutes
+
+    def promise(self, carer_id: int, visit) -> None:
+        hours = self.promised[(carer_id, visit.day.isoformat())]
+        for hour, minutes in _spread(visit.earliest, visit.latest + visit.minutes, visit.minutes):
+            hours[hour] += minutes
+
+
+def _spread(start: int, end: int, minutes: float):
+    """`minutes` spread evenly over the clock hours from `start` to `end` (minutes of the day)."""
+    span = max(1, end - start)
+    for hour in range(start // 60, min(23, (end - 1) // 60) + 1):
+        overlap = min(end, (hour + 1) * 60) - max(start, hour * 60)
+        if overlap > 0:
+            yield hour, minutes * overlap / span
 
 
 def coverable(week) -> dict[int, set[str]]:
@@ -27,41 +75,56 @@ def coverable(week) -> dict[int, set[str]]:
 
 def choose_teams(week, planned: Counter, before: Counter, homes: dict) -> dict[int, set[int]]:
     """planned[(person, carer)] and before[(person, carer)]: visits in the travel-minded plan and last week."""
-    size = settings.KITHKIN_TEAM_SIZE
     can = coverable(week)
-    capacity = Counter()
-    for route in week.routes:
-        capacity[int(route.person)] += route.shift_end - route.shift_start
-    load: Counter = Counter()
+    hours = Hours(week.routes)
     visits_of = defaultdict(list)
     for v in week.visits:
         visits_of[v.person_id].append(v)
-    teams = {}
-    for person_id in sorted(visits_of, key=lambda p: -len(visits_of[p])):  # the busiest weeks first
-        visits = visits_of[person_id]
-        keys = {v.key for v in visits}
-        minutes = sum(v.minutes for v in visits)
-        team, covered = [], set()
-        allowed = week.allowed.get(person_id, set())
-        while len(team) < size:
-            best, best_score = None, 0.0
-            for carer_id in allowed - set(team):
-                gain = len((can[carer_id] & keys) - covered)
-                known = planned[(person_id, carer_id)] + 2 * before[(person_id, carer_id)]
-                if not gain and not known:
-                    continue
-                score = 10 * gain + known - 0.5 * _km(homes, person_id, week.carers[carer_id])
-                if load[carer_id] + minutes / max(1, len(team) + 1) > LOAD_LIMIT * capacity[carer_id]:
-                    score -= 20
-                if best is None or score > best_score:
-                    best, best_score = carer_id, score
-            if best is None:
-                break
-            team.append(best)
-            covered |= can[best] & keys
-            load[best] += minutes / size
-        teams[person_id] = set(team)
-    return teams
+    # The busiest weeks first, and the earliest of equals: they have the fewest carers free for them.
+    order = sorted(visits_of, key=lambda p: (-len(visits_of[p]), min(v.earliest for v in visits_of[p]), p))
+    return {person_id: _team(person_id, visits_of[person_id], week, can, hours, planned, before, homes)
+            for person_id in order}
+
+
+def _team(person_id, visits, week, can, hours, planned, before, homes) -> set[int]:
+    known = {c: PLANNED * planned[(person_id, c)] + BEFORE * before[(person_id, c)]
+             for c in week.allowed.get(person_id, set())}
+    keys = {v.key for v in visits}
+    near = sorted((c for c in known if can[c] & keys), key=lambda c: _km(homes, person_id, week.carers[c]))
+    candidates = set(near[:NEAREST]) | {c for c, n in known.items() if n}
+    team: list[int] = []
+    cover: Counter = Counter()  # visit key -> team members free for it
+    while len(team) < settings.KITHKIN_TEAM_SIZE:
+        best, best_score = None, 0.0
+        for carer_id in sorted(candidates - set(team)):
+            gain = sum(_worth(cover[v.key], hours.spare(carer_id, v) >= 0) for v in visits if v.key in can[carer_id])
+            if not gain and not known[carer_id]:
+                continue
+            score = gain + known[carer_id] - KM_WEIGHT * _km(homes, person_id, week.carers[carer_id])
+            if best is None or score > best_score:
+                best, best_score = carer_id, score
+        if best is None:
+            break
+        team.append(best)
+        for v in visits:
+            if v.key in can[best] and hours.spare(best, v) >= 0:
+                cover[v.key] += 1
+    _promise(visits, team, can, hours)
+    return set(team)
+
+
+def _worth(free_already: int, free: bool) -> float:
+    if not free:
+        return CROWDED if free_already == 0 else 0.0
+    return FIRST if free_already == 0 else SECOND if free_already == 1 else 0.0
+
+
+def _promise(visits, team, can, hours) -> None:
+    """Each visit to the team member with the most room for it then: its likely carer, for later teams."""
+    for v in visits:
+        able = [c for c in team if v.key in can[c]]
+        if able:
+            hours.promise(max(able, key=lambda c: hours.spare(c, v)), v)
 
 
 def _km(homes: dict, person_id: int, carer) -> float:

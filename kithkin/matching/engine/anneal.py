@@ -42,12 +42,12 @@ SEQ, LENGTH, ROUTE_OF, POS_OF, START, TRIAL_START, ROUTE_DIST, TOTALS, LATE_NOW,
 QUEUE, QUEUED, BEST_ROUTE, BEST_POS, BEST = range(10, 15)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def seed_random(seed):
     np.random.seed(seed)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def decide(P, S, r1, r2, d_extra, d_unserved, threshold):
     """The move has been applied: keep it (True) if its cost change passes the threshold."""
     seq, length, route_dist, totals, late = S[SEQ], S[LENGTH], S[ROUTE_DIST], S[TOTALS], S[LATE_NOW]
@@ -86,12 +86,12 @@ def decide(P, S, r1, r2, d_extra, d_unserved, threshold):
     return True
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def extra_of(P, i, r, m):
     return P[EXTRA][i, r] if r < m else 0.0
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def closest_gap(P, seq, length, r, i, skip):
     """Position in route r where i adds the least distance (not counting visit `skip`, i itself if there)."""
     loc_of, dist = P[LOC], P[DIST]
@@ -111,7 +111,7 @@ def closest_gap(P, seq, length, r, i, skip):
     return best_k
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def time_gap(P, S, r, i):
     """Position in route r matching i's window: after the visits that start before i's window midpoint."""
     seq, start = S[SEQ], S[START]
@@ -124,7 +124,7 @@ def time_gap(P, S, r, i):
     return k
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def pick_target(P, S, i, m):
     """A route and position for i: beside a near neighbour, or the cheapest gap of a random allowed route."""
     route_of, pos_of, length = S[ROUTE_OF], S[POS_OF], S[LENGTH]
@@ -148,7 +148,7 @@ def pick_target(P, S, i, m):
     return r2, np.random.randint(length[r2] + (0 if r2 == r1 else 1))
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def partner_for_swap(P, S, i, m):
     """A visit to swap with i: a near neighbour, else the visit nearest i on a random other allowed route."""
     route_of, seq, length = S[ROUTE_OF], S[SEQ], S[LENGTH]
@@ -169,7 +169,7 @@ def partner_for_swap(P, S, i, m):
     return best_j
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def try_relocate(P, S, i, threshold, to_pool):
     seq, length, route_of, pos_of = S[SEQ], S[LENGTH], S[ROUTE_OF], S[POS_OF]
     m = len(length) - 1
@@ -193,7 +193,7 @@ def try_relocate(P, S, i, threshold, to_pool):
     return False
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def try_swap(P, S, i, threshold):
     route_of, pos_of = S[ROUTE_OF], S[POS_OF]
     m = len(S[LENGTH]) - 1
@@ -216,7 +216,7 @@ def try_swap(P, S, i, threshold):
     return False
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def try_block(P, S, i, threshold):
     """Move i and the one or two visits after it together, next to a neighbour of i."""
     seq, length, route_of, pos_of = S[SEQ], S[LENGTH], S[ROUTE_OF], S[POS_OF]
@@ -246,7 +246,7 @@ def try_block(P, S, i, threshold):
     return False
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def try_reverse(P, S, i, threshold):
     """2-opt inside i's route: reverse a short stretch starting at i."""
     seq, length, route_of, pos_of = S[SEQ], S[LENGTH], S[ROUTE_OF], S[POS_OF]
@@ -264,7 +264,7 @@ def try_reverse(P, S, i, threshold):
     return False
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def anneal(P, S, movable, iterations, t_from, t_to, pool_moves):
     """Run `iterations` moves cooling geometrically from t_from to t_to; returns moves accepted."""
     factor = (t_to / t_from) ** (1.0 / max(1, iterations))

@@ -39,7 +39,7 @@ from .schedule import (
 )
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def late_cost(P, i, s):
     over = s - P[LATE][i]
     if over <= 0:
@@ -48,7 +48,7 @@ def late_cost(P, i, s):
     return over * (w[W_HARD] if P[HARD][i] > 0 else w[W_TOTAL])
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def linked_bound(P, route_of, start, i, m):
     """Earliest start for i allowed by its partner's current start (or nothing)."""
     p = P[PARTNER][i]
@@ -62,7 +62,7 @@ def linked_bound(P, route_of, start, i, m):
     return start[p] - P[GMAX][i]
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def route_end_cost(P, r, t, here, begin):
     w = P[WEIGHTS]
     end = t + P[TRAVEL][here, P[REND][r]]
@@ -70,7 +70,7 @@ def route_end_cost(P, r, t, here, begin):
     return w[W_HARD] * broken
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def insertion_delta(P, seq, length, route_of, start, r, k, i):
     """Estimated change in cost from putting visit i at position k of route r."""
     loc_of, dur, travel, dist = P[LOC], P[DUR], P[TRAVEL], P[DIST]
@@ -102,7 +102,7 @@ def insertion_delta(P, seq, length, route_of, start, r, k, i):
     return delta
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def shortlist(P, seq, length, route_of, start, i, out_r, out_k, out_d):
     """The len(out_r) cheapest places for visit i by the quick estimate, cheapest first; returns how many."""
     size = 0
@@ -124,20 +124,20 @@ def shortlist(P, seq, length, route_of, start, i, out_r, out_k, out_d):
     return size
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def exact(P, seq, length, route_of, start, queue, queued, route_dist, late):
     """Objective of the plan as it stands, or +inf if its links deadlock."""
     ok, cost, _, _ = full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late)
     return cost if ok else np.inf
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def move(seq, length, route_of, pos_of, i, r, k):
     take_out(seq, length, pos_of, route_of[i], pos_of[i])
     put_in(seq, length, route_of, pos_of, r, k, i)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def place(P, seq, length, route_of, pos_of, start, queue, queued, i, width):
     """Insert i (with its partner, if it has one) at the exactly cheapest of the shortlisted places.
 
@@ -175,7 +175,7 @@ def place(P, seq, length, route_of, pos_of, start, queue, queued, i, width):
     exact(P, seq, length, route_of, start, queue, queued, route_dist, late)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def construct(P, seq, length, route_of, pos_of, start, queue, queued, order, width):
     """All visits start in the pool (row m); place them one by one in `order`, each pair together."""
     m = len(length) - 1

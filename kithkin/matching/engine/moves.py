@@ -7,7 +7,7 @@ position, kept in step so that a move can be tried and undone in O(route length)
 from .jit import njit
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def take_out(seq, length, pos_of, r, k):
     i = seq[r, k]
     for q in range(k, length[r] - 1):
@@ -17,7 +17,7 @@ def take_out(seq, length, pos_of, r, k):
     return i
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def put_in(seq, length, route_of, pos_of, r, k, i):
     for q in range(length[r], k, -1):
         seq[r, q] = seq[r, q - 1]
@@ -28,7 +28,7 @@ def put_in(seq, length, route_of, pos_of, r, k, i):
     length[r] += 1
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def relocate(seq, length, route_of, pos_of, i, r2, k2):
     """Move visit i to position k2 of route r2 (k2 counted after i has left); returns its old position."""
     r1 = route_of[i]
@@ -38,7 +38,7 @@ def relocate(seq, length, route_of, pos_of, i, r2, k2):
     return k1
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def swap(seq, route_of, pos_of, i, j):
     r1, k1 = route_of[i], pos_of[i]
     r2, k2 = route_of[j], pos_of[j]
@@ -48,7 +48,7 @@ def swap(seq, route_of, pos_of, i, j):
     route_of[j], pos_of[j] = r1, k1
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def move_block(seq, length, route_of, pos_of, r1, k1, size, r2, k2):
     """Move the `size` visits from k1 on route r1 to start at k2 on route r2 (k2 counted after they left)."""
     for q in range(size):
@@ -56,7 +56,7 @@ def move_block(seq, length, route_of, pos_of, r1, k1, size, r2, k2):
         put_in(seq, length, route_of, pos_of, r2, k2 + q, i)
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def reverse(seq, pos_of, r, k1, k2):
     """Reverse positions k1..k2 (inclusive) of route r: 2-opt within a route."""
     while k1 < k2:

@@ -23,7 +23,7 @@ UNKNOWN = -1e300
 HORIZON_SLACK = 720.0
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def bound_from(P, i, s, p):
     """The earliest start the linked visit p may have, given that visit i starts at s."""
     role = P[ROLE][i]
@@ -34,7 +34,7 @@ def bound_from(P, i, s, p):
     return s - P[GMAX][i]  # i is second: p may start at most max_gap earlier
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def sweep_route(P, seq, length, route_of, start, r, queue, queued, tail):
     """Earliest starts along route r from what is known of linked visits; queue routes this pushes later."""
     loc_of, early, dur, partner, travel = P[LOC], P[EARLY], P[DUR], P[PARTNER], P[TRAVEL]
@@ -64,7 +64,7 @@ def sweep_route(P, seq, length, route_of, start, r, queue, queued, tail):
     return tail
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def compute_starts(P, seq, length, route_of, start, queue, queued):
     """Fill `start` with the earliest feasible starts; False when the links deadlock."""
     m = len(length) - 1
@@ -89,7 +89,7 @@ def compute_starts(P, seq, length, route_of, start, queue, queued):
     return True
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def lateness(P, seq, length, start, out):
     """out = total tardiness, max tardiness, minutes of hard limits broken."""
     loc_of, late, dur, hard, travel = P[LOC], P[LATE], P[DUR], P[HARD], P[TRAVEL]
@@ -120,7 +120,7 @@ def lateness(P, seq, length, start, out):
     out[2] = broken
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def route_distance(P, seq, length, r):
     loc_of, dist = P[LOC], P[DIST]
     here = P[RSTART][r]
@@ -134,7 +134,7 @@ def route_distance(P, seq, length, r):
     return total
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def route_extra(P, seq, length, r):
     total = 0.0
     for k in range(length[r]):
@@ -142,14 +142,14 @@ def route_extra(P, seq, length, r):
     return total
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def objective(P, distance, extra, unserved, late):
     w = P[WEIGHTS]
     return (w[W_DIST] * distance + w[W_TOTAL] * late[0] + w[W_MAX] * late[1] + extra
             + w[W_UNSERVED] * unserved + w[W_HARD] * late[2])
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late):
     """Recompute everything from the sequences; returns (feasible, objective, distance, extra)."""
     m = len(length) - 1

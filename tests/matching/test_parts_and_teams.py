@@ -1,0 +1,127 @@
+"""A week solved a day per part on several threads, and each person's regular team chosen by who is free
+when their visits are (not only who lives nearest) and who covers the days the others do not."""
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from kithkin.matching import hhcrsp
+from kithkin.matching.engine import Carer as Route
+from kithkin.matching.engine import SyncLink, check, evaluate
+from kithkin.matching.engine.parts import solve_in_parts
+from kithkin.matching.teams import choose_teams
+from kithkin.matching.week import Week, WeekVisit
+from tests.matching.hhcrsp_instances import tiny
+
+BUDGET = dict(time_limit_s=20.0, max_iterations=20_000)
+MONDAY = date(2030, 3, 4)
+
+
+def two_days():
+    """The tiny instance twice over, as Monday and Tuesday: each day's visits may go to that day's carers only."""
+    one = hhcrsp.to_problem(tiny())
+    carers, visits = [], []
+    for day in ("mon", "tue"):
+        ours = [replace(c, id=f"{c.id}:{day}") for c in one.carers]
+        carers += ours
+        for v in one.visits:
+            sync = replace(v.sync, other=f"{v.sync.other}:{day}") if v.sync else None
+            visits.append(replace(v, id=f"{v.id}:{day}", sync=sync,
+                                  allowed_carers=frozenset(c.id for c in ours if v.skill in c.skills)))
+    return replace(one, carers=carers, visits=visits)
+
+
+def by_day(carer_id):
+    return carer_id.split(":")[1]
+
+
+def test_a_week_solved_day_by_day_is_feasible_and_priced_whole():
+    problem = two_days()
+
+    solution = solve_in_parts(problem, by_day, threads=2, seed=1, **BUDGET)
+
+    assert check(problem, solution) == [] and not solution.unserved
+    assert solution.cost.objective == pytest.approx(evaluate(problem, solution).objective)
+    for route in solution.routes:
+        assert all(by_day(route.carer) == stop.visit.split(":")[1] for stop in route.stops)
+
+
+def test_the_plan_for_a_seed_does_not_depend_on_the_number_of_threads():
+    problem = two_days()
+
+    one = solve_in_parts(problem, by_day, threads=1, seed=3, **BUDGET)
+    two = solve_in_parts(problem, by_day, threads=2, seed=3, **BUDGET)
+
+    assert [[s.visit for s in r.stops] for r in one.routes] == [[s.visit for s in r.stops] for r in two.routes]
+
+
+def test_a_visit_that_could_go_to_either_day_is_refused():
+    problem = two_days()
+    problem.visits[0] = replace(problem.visits[0], allowed_carers=frozenset({"c1:mon", "c1:tue"}))
+
+    with pytest.raises(ValueError, match="two parts"):
+        solve_in_parts(problem, by_day, threads=2, seed=1, **BUDGET)
+
+
+def test_linked_visits_stay_linked_when_solved_in_parts():
+    problem = two_days()
+    assert any(isinstance(v.sync, SyncLink) for v in problem.visits)
+
+    solution = solve_in_parts(problem, by_day, threads=2, seed=1, **BUDGET)
+
+    assert check(problem, solution) == []
+
+
+# Choosing teams: carers live along a line east of everyone (a degree of longitude is about 68 km here).
+def carer(pk, km_east):
+    return SimpleNamespace(pk=pk, latitude=52.4, longitude=0.2 + km_east / 68)
+
+
+def stretch(carer_id, day, start=7 * 60, end=10 * 60):
+    when = MONDAY.replace(day=MONDAY.day + day).isoformat()
+    return Route(id=f"{carer_id}:{when}:0", skills=frozenset({"personal_care"}), start_location=0, end_location=0,
+                 shift_start=start, shift_end=end, person=str(carer_id))
+
+
+def visit(key, person_id, day=0):
+    return WeekVisit(key=key, person_id=person_id, pattern_id=1, day=MONDAY.replace(day=MONDAY.day + day),
+                     skill="personal_care", earliest=8 * 60, latest=9 * 60, minutes=45, postcode="FN1 1AA")
+
+
+def week_of(visits, routes, carers):
+    people = {v.person_id for v in visits}
+    return Week(MONDAY, visits, routes, {c.pk: c for c in carers}, ["FN1 1AA"],
+                {p: {c.pk for c in carers} for p in people})
+
+
+def teams_for(week):
+    homes = {v.person_id: (52.4, 0.2) for v in week.visits}
+    return choose_teams(week, planned=Counter(), before=Counter(), homes=homes)
+
+
+def test_a_carer_whose_morning_is_promised_is_not_put_on_another_team_for_that_morning(settings):
+    settings.KITHKIN_TEAM_SIZE = 1
+    near, further = carer(1, 1), carer(2, 4)
+    # Edna (person 10) needs two visits between 8 and 9:45; Frank (11) one. Near can do two, not three.
+    visits = [visit("edna-wash", 10), visit("edna-dress", 10), visit("frank", 11)]
+    week = week_of(visits, [stretch(1, 0), stretch(2, 0)], [near, further])
+
+    teams = teams_for(week)
+
+    assert teams == {10: {1}, 11: {2}}
+
+
+def test_a_team_covers_the_days_its_first_carer_does_not_work(settings):
+    settings.KITHKIN_TEAM_SIZE = 2
+    weekdays, also_weekdays, weekends = carer(1, 1), carer(2, 2), carer(3, 5)
+    routes = ([stretch(1, d) for d in range(5)] + [stretch(2, d) for d in range(5)]
+              + [stretch(3, d) for d in (0, 5, 6)])
+    visits = [visit(f"edna-{d}", 10, day=d) for d in range(7)]
+    week = week_of(visits, routes, [weekdays, also_weekdays, weekends])
+
+    teams = teams_for(week)
+
+    assert teams == {10: {1, 3}}
