@@ -104,8 +104,9 @@ def teams_for(week):
 
 def test_a_carer_whose_morning_is_promised_is_not_put_on_another_team_for_that_morning(settings):
     settings.KITHKIN_TEAM_SIZE = 1
-    near, further = carer(1, 1), carer(2, 4)
-    # Edna (person 10) needs two visits between 8 and 9:45; Frank (11) one. Near can do two, not three.
+    near, further = carer(1, 1), carer(2, 2)
+    # Edna (person 10) needs two visits between 8 and 9:45; Frank (11) one. Near can do two, not three;
+    # further is a kilometre on (teams are near: a free carer much further away would not win).
     visits = [visit("edna-wash", 10), visit("edna-dress", 10), visit("frank", 11)]
     week = week_of(visits, [stretch(1, 0), stretch(2, 0)], [near, further])
 
@@ -116,7 +117,7 @@ def test_a_carer_whose_morning_is_promised_is_not_put_on_another_team_for_that_m
 
 def test_a_team_covers_the_days_its_first_carer_does_not_work(settings):
     settings.KITHKIN_TEAM_SIZE = 2
-    weekdays, also_weekdays, weekends = carer(1, 1), carer(2, 2), carer(3, 5)
+    weekdays, also_weekdays, weekends = carer(1, 1), carer(2, 2), carer(3, 3)
     routes = ([stretch(1, d) for d in range(5)] + [stretch(2, d) for d in range(5)]
               + [stretch(3, d) for d in (0, 5, 6)])
     visits = [visit(f"edna-{d}", 10, day=d) for d in range(7)]
@@ -125,3 +126,13 @@ def test_a_team_covers_the_days_its_first_carer_does_not_work(settings):
     teams = teams_for(week)
 
     assert teams == {10: {1, 3}}
+
+
+def test_of_two_carers_free_for_the_visits_the_nearer_joins_the_team(settings):
+    settings.KITHKIN_TEAM_SIZE = 1
+    further, nearer = carer(1, 6), carer(2, 2)
+    week = week_of([visit("edna-wash", 10)], [stretch(1, 0), stretch(2, 0)], [further, nearer])
+
+    teams = teams_for(week)
+
+    assert teams == {10: {2}}
