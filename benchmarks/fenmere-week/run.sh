@@ -41,7 +41,8 @@ echo "== with continuity: small regular teams, $SECONDS_TO_PLAN s"
 "$VENV/bin/python" - "$OUT/blind.json" "$OUT/teams.json" <<'PY'
 import json, sys
 blind, teams = (json.load(open(p)) for p in sys.argv[1:3])
-rows = [("visits", "visits"), ("served", "served"), ("unserved", "unserved"), ("km", "km"),
+rows = [("visits", "visits"), ("served", "served"), ("unserved", "unserved"),
+        ("late", "visits later than their window"), ("latest_by", "latest by (minutes)"), ("km", "km"),
         ("co2_kg", "CO2 kg"), ("team_share", "visits by the regular team"),
         ("people_mostly_with_team", "people with 90%+ of visits by their team"),
         ("median_carers", "median distinct carers a person"), ("seconds", "seconds")]
