@@ -11,7 +11,7 @@ from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.matching import rosters
 from kithkin.matching.models import Roster, RosterChange, RosterVisit, VisitPattern
-from kithkin.matching.week import roster_week, to_problem, travel_matrices
+from kithkin.matching.week import roster_week, route_day, to_problem, travel_matrices
 
 KEEP_KM = 500.0  # moving a visit that did not need to move costs as much as this much driving
 MOVED_MINUTES = 15  # a visit that starts this much earlier or later is a change worth telling people
@@ -127,7 +127,7 @@ def _as_it_stands(problem, rows) -> list[list[str]]:
             by_carer_day.setdefault((row.carer_id, row.date.isoformat()), []).append(row)
     orders = []
     for route in problem.carers:
-        carer_id, day = int(route.person), route.id.split(":")[1]
+        carer_id, day = int(route.person), route_day(route)
         mine = [r for r in by_carer_day.get((carer_id, day), []) if route.shift_start <= r.start < route.shift_end]
         orders.append([str(r.pk) for r in sorted(mine, key=lambda r: r.start)])
     return orders

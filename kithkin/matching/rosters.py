@@ -18,7 +18,7 @@ from kithkin.matching.engine.parts import solve_in_parts
 from kithkin.matching.models import Roster, RosterVisit
 from kithkin.matching.teams import choose_teams
 from kithkin.matching.travel import co2_kg
-from kithkin.matching.week import Week, load_week, to_problem
+from kithkin.matching.week import Week, load_week, route_day, to_problem
 
 OUTSIDER_KM = 10.0  # what a visit by someone outside the person's team costs, in kilometres of travel
 BLIND_SHARE = 0.3  # of the time limit, for the plan that minds only travel
@@ -64,8 +64,7 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
 
 def solve_by_day(problem, **kwargs):
     """The engine, a day per part: no visit may go to another day's carers."""
-    return solve_in_parts(problem, lambda route_id: route_id.split(":")[1],
-                          threads=settings.KITHKIN_ROSTER_THREADS, **kwargs)
+    return solve_in_parts(problem, route_day, threads=settings.KITHKIN_ROSTER_THREADS, **kwargs)
 
 
 def _rows(solution) -> list[list[str]]:

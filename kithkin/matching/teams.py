@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from django.conf import settings
 
 from kithkin.matching.travel import road_km
+from kithkin.matching.week import route_day
 
 # Of each hour a carer works, the share that visits (rather than the driving between them) may fill.
 HOUR_FILL = 0.75
@@ -34,7 +35,7 @@ class Hours:
         self.room: dict[tuple[int, str], list[float]] = defaultdict(lambda: [0.0] * 24)
         self.promised: dict[tuple[int, str], list[float]] = defaultdict(lambda: [0.0] * 24)
         for route in routes:
-            hours = self.room[(int(route.person), route.id.split(":")[1])]
+            hours = self.room[(int(route.person), route_day(route))]
             for hour, minutes in _spread(route.shift_start, route.shift_end, route.shift_end - route.shift_start):
                 hours[hour] += minutes * HOUR_FILL
 
@@ -66,7 +67,7 @@ def coverable(week) -> dict[int, set[str]]:
     """For each carer, the visits of the week they could do: a stretch that day holds it, with the skill."""
     by_day = defaultdict(list)
     for route in week.routes:
-        by_day[route.id.split(":")[1]].append(route)
+        by_day[route_day(route)].append(route)
     can: dict[int, set[str]] = defaultdict(set)
     for v in week.visits:
         for route in by_day[v.day.isoformat()]:
@@ -92,7 +93,8 @@ def _team(person_id, visits, week, can, hours, planned, before, homes) -> set[in
     known = {c: PLANNED * planned[(person_id, c)] + BEFORE * before[(person_id, c)]
              for c in week.allowed.get(person_id, set())}
     keys = {v.key for v in visits}
-    near = sorted((c for c in known if can[c] & keys), key=lambda c: _km(homes, person_id, week.carers[c]))
+    away = {c: _km(homes, person_id, week.carers[c]) for c in known}
+    near = sorted((c for c in known if can[c] & keys), key=away.get)
     candidates = set(near[:NEAREST]) | {c for c, n in known.items() if n}
     team: list[int] = []
     cover: Counter = Counter()  # visit key -> team members free for it
@@ -102,7 +104,7 @@ def _team(person_id, visits, week, can, hours, planned, before, homes) -> set[in
             gain = sum(_worth(cover[v.key], hours.spare(carer_id, v) >= 0) for v in visits if v.key in can[carer_id])
             if not gain and not known[carer_id]:
                 continue
-            score = gain + known[carer_id] - KM_WEIGHT * _km(homes, person_id, week.carers[carer_id])
+            score = gain + known[carer_id] - KM_WEIGHT * away[carer_id]
             if best is None or score > best_score:
                 best, best_score = carer_id, score
         if best is None:

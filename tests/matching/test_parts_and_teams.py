@@ -34,8 +34,12 @@ def two_days():
     return replace(one, carers=carers, visits=visits)
 
 
-def by_day(carer_id):
+def day_of(carer_id):
     return carer_id.split(":")[1]
+
+
+def by_day(carer):
+    return day_of(carer.id)
 
 
 def test_a_week_solved_day_by_day_is_feasible_and_priced_whole():
@@ -46,7 +50,7 @@ def test_a_week_solved_day_by_day_is_feasible_and_priced_whole():
     assert check(problem, solution) == [] and not solution.unserved
     assert solution.cost.objective == pytest.approx(evaluate(problem, solution).objective)
     for route in solution.routes:
-        assert all(by_day(route.carer) == stop.visit.split(":")[1] for stop in route.stops)
+        assert all(day_of(route.carer) == stop.visit.split(":")[1] for stop in route.stops)
 
 
 def test_the_plan_for_a_seed_does_not_depend_on_the_number_of_threads():

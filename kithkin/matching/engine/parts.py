@@ -13,15 +13,15 @@ from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 
 from .evaluate import evaluate
-from .model import Problem, Route, Solution
+from .model import Carer, Problem, Route, Solution
 from .solver import solve
 
 
-def solve_in_parts(problem: Problem, part_of: Callable[[str], Hashable], threads: int = 1,
+def solve_in_parts(problem: Problem, part_of: Callable[[Carer], Hashable], threads: int = 1,
                    time_limit_s: float = 30.0, seed: int = 0, max_iterations: int | None = None,
                    progress: Callable[[float, float], None] | None = None,
                    start: list[list[str]] | None = None) -> Solution:
-    """`part_of(carer id)` names each carer's part. Raises ValueError if a visit could go to two parts."""
+    """`part_of(carer)` names each carer's part. Raises ValueError if a visit could go to two parts."""
     began = time.monotonic()
     parts = _split(problem, part_of, start)
     if len(parts) <= 1:
@@ -50,7 +50,7 @@ def _split(problem: Problem, part_of, start) -> list[tuple[Problem, list[list[st
     names: dict[Hashable, int] = {}
     carers_of: list[list[int]] = []
     for r, carer in enumerate(problem.carers):
-        k = names.setdefault(part_of(carer.id), len(names))
+        k = names.setdefault(part_of(carer), len(names))
         if k == len(carers_of):
             carers_of.append([])
         carers_of[k].append(r)
