@@ -1,9 +1,11 @@
 """The engine on its own: feasible plans, exact costs, links kept, reasons for what cannot be done, repeatability."""
 
+import numpy as np
 import pytest
 
 from kithkin.matching import hhcrsp
 from kithkin.matching.engine import Carer, Problem, SyncLink, Visit, check, evaluate, solve
+from kithkin.matching.engine.moves import exchange_tails
 from kithkin.matching.engine.solver import timed
 from tests.matching.hhcrsp_instances import tiny, with_unservable
 
@@ -90,3 +92,22 @@ def test_plain_routing_baseline_gives_a_feasible_plan():
     solution = solve_with_routing(problem, time_limit_s=1.0)
     assert check(problem, solution) == []
     assert hhcrsp.verify(data, hhcrsp.to_json(data, solution)) == []
+
+
+def test_exchanging_tails_between_routes_is_undone_by_doing_it_again():
+    seq = np.array([[0, 1, 2, 0, 0, 0, 0], [3, 4, 5, 6, 0, 0, 0], [0] * 7], dtype=np.int64)
+    length = np.array([3, 4, 0], dtype=np.int64)
+    route_of = np.array([0, 0, 0, 1, 1, 1, 1], dtype=np.int64)
+    pos_of = np.array([0, 1, 2, 0, 1, 2, 3], dtype=np.int64)
+    before = (seq.copy(), length.copy(), route_of.copy(), pos_of.copy())
+    buf = np.empty(7, dtype=np.int64)
+
+    exchange_tails(seq, length, route_of, pos_of, 0, 1, 1, 3, buf)  # 0 then 6; 3 4 5 then 1 2
+    assert list(seq[0, : length[0]]) == [0, 6] and list(seq[1, : length[1]]) == [3, 4, 5, 1, 2]
+    for r in (0, 1):
+        for k in range(length[r]):
+            assert route_of[seq[r, k]] == r and pos_of[seq[r, k]] == k
+
+    exchange_tails(seq, length, route_of, pos_of, 0, 1, 1, 3, buf)
+    assert list(seq[0, :3]) == [0, 1, 2] and list(seq[1, :4]) == [3, 4, 5, 6]
+    assert (length == before[1]).all() and (route_of == before[2]).all() and (pos_of == before[3]).all()

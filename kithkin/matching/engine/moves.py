@@ -65,3 +65,20 @@ def reverse(seq, pos_of, r, k1, k2):
         pos_of[a], pos_of[b] = k2, k1
         k1 += 1
         k2 -= 1
+
+
+@njit(cache=True, nogil=True)
+def exchange_tails(seq, length, route_of, pos_of, r1, k1, r2, k2, buf):
+    """2-opt* between routes: r1 keeps its visits before k1 and takes r2's from k2 on, and the other way round.
+    Doing it again (same r1, k1, r2, k2) undoes it."""
+    t1, t2 = length[r1] - k1, length[r2] - k2
+    buf[:t1] = seq[r1, k1:k1 + t1]
+    for q in range(t2):
+        i = seq[r2, k2 + q]
+        seq[r1, k1 + q] = i
+        route_of[i], pos_of[i] = r1, k1 + q
+    for q in range(t1):
+        i = buf[q]
+        seq[r2, k2 + q] = i
+        route_of[i], pos_of[i] = r2, k2 + q
+    length[r1], length[r2] = k1 + t2, k2 + t1
