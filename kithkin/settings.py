@@ -204,8 +204,9 @@ KITHKIN_SPEED_KMH = {"car": float(os.environ.get("KITHKIN_CAR_KMH", "40")), "bic
                      "bus": 20.0}
 KITHKIN_CO2_G_PER_KM = float(os.environ.get("KITHKIN_CO2_G_PER_KM", "170"))
 KITHKIN_TEAM_SIZE = int(os.environ.get("KITHKIN_TEAM_SIZE", "3"))
-# Threads a weekly roster is planned on (each day is its own part): by default every core this process may use.
-KITHKIN_ROSTER_THREADS = int(os.environ.get("KITHKIN_ROSTER_THREADS", "0")) or len(os.sched_getaffinity(0))
+# Days of a weekly roster searched at once (each day is its own part, on its own thread). 0, the default: all
+# seven, the operating system sharing the cores among them (each day gets an equal share of every core).
+KITHKIN_ROSTER_THREADS = int(os.environ.get("KITHKIN_ROSTER_THREADS", "0"))
 
 # Map tiles for the directory's maps: a URL template, or empty for markers on a plain background
 # (the maps and their tables work without tiles). Tiles come from the visitor's browser, so the host is

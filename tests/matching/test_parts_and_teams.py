@@ -58,8 +58,10 @@ def test_the_plan_for_a_seed_does_not_depend_on_the_number_of_threads():
 
     one = solve_in_parts(problem, by_day, threads=1, seed=3, **BUDGET)
     two = solve_in_parts(problem, by_day, threads=2, seed=3, **BUDGET)
+    every_day_at_once = solve_in_parts(problem, by_day, threads=0, seed=3, **BUDGET)
 
-    assert [[s.visit for s in r.stops] for r in one.routes] == [[s.visit for s in r.stops] for r in two.routes]
+    plans = [[[s.visit for s in r.stops] for r in solution.routes] for solution in (one, two, every_day_at_once)]
+    assert plans[0] == plans[1] == plans[2]
 
 
 def test_a_visit_that_could_go_to_either_day_is_refused():

@@ -2,8 +2,11 @@
 solved part by part, side by side on several threads, and put back together.
 
 Why: the search runs on one core, and a small server has two or more. The compiled search lets go of
-Python's lock, so the parts really run at once. Each part is searched with its own seed and its share of
-any iteration budget, so the plan for a seed does not depend on how many threads there were."""
+Python's lock, so the parts really run at once. With `threads=0` every part runs at once and the operating
+system shares the cores among them: seven days on two cores then each get two sevenths of the time, where
+taking them two at a time (four rounds, the last with one core idle) gives each a quarter. Each part is
+searched with its own seed and its share of any iteration budget, so the plan for a seed does not depend on
+how many threads there were."""
 
 from __future__ import annotations
 
@@ -21,13 +24,14 @@ def solve_in_parts(problem: Problem, part_of: Callable[[Carer], Hashable], threa
                    time_limit_s: float = 30.0, seed: int = 0, max_iterations: int | None = None,
                    progress: Callable[[float, float], None] | None = None,
                    start: list[list[str]] | None = None) -> Solution:
-    """`part_of(carer)` names each carer's part. Raises ValueError if a visit could go to two parts."""
+    """`part_of(carer)` names each carer's part; `threads` parts are searched at once (0: all of them).
+    Raises ValueError if a visit could go to two parts."""
     began = time.monotonic()
     parts = _split(problem, part_of, start)
     if len(parts) <= 1:
         return solve(problem, time_limit_s=time_limit_s, seed=seed, max_iterations=max_iterations,
                      progress=progress, start=start)
-    threads = max(1, min(threads, len(parts)))
+    threads = len(parts) if threads <= 0 else min(threads, len(parts))
     # Every part gets the same time: as many rounds as it takes the threads to get through the parts.
     each = time_limit_s / math.ceil(len(parts) / threads)
     total = sum(len(p.visits) for p, _ in parts) or 1
