@@ -1,6 +1,7 @@
 """Planning a week of visits: every visit served by the people's small regular teams, the figures, the
 pages (the team's week, a carer's week, a person's week), and repairs that change as little as they can."""
 
+from collections import Counter
 from datetime import date, time
 
 import pytest
@@ -52,6 +53,12 @@ def test_every_visit_is_served_by_a_small_regular_team(district, manager):
     for v in roster.visits.all():
         assert v.earliest <= v.start <= v.latest
     assert AuditEvent.objects.filter(kind="create", object_type="matching.Roster").exists()
+    # Each person's regular team, as saved, is who does most of their visits: nobody outside it does more.
+    for person in district["people"]:
+        done = Counter(roster.visits.filter(person=person).values_list("carer_id", flat=True))
+        team = set(f["teams"][str(person.pk)])
+        assert len(team) <= 3 and team <= set(done)
+        assert max((n for c, n in done.items() if c not in team), default=0) <= min(done[c] for c in team)
 
 
 def test_the_same_seed_and_budget_give_the_same_roster(district, manager):
