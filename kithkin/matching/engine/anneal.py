@@ -130,6 +130,13 @@ def time_gap(P, S, r, i):
 
 
 @njit(cache=True, nogil=True)
+def any_allowed_route(P, i):
+    """A route drawn at random from those visit i may go to (the caller knows there is one)."""
+    count = P[APTR][i + 1] - P[APTR][i]
+    return P[AIDX][P[APTR][i] + np.random.randint(count)]
+
+
+@njit(cache=True, nogil=True)
 def pick_target(P, S, i, m):
     """A route and position for i: beside a near neighbour, or the cheapest gap of a random allowed route."""
     route_of, pos_of, length = S[ROUTE_OF], S[POS_OF], S[LENGTH]
@@ -143,8 +150,7 @@ def pick_target(P, S, i, m):
             if r2 == r1 and pos_of[i] < k2:
                 k2 -= 1
             return r2, k2
-    count = P[APTR][i + 1] - P[APTR][i]
-    r2 = P[AIDX][P[APTR][i] + np.random.randint(count)]
+    r2 = any_allowed_route(P, i)
     x = np.random.random()
     if x < 0.45:
         return r2, closest_gap(P, S[SEQ], length, r2, i, i)
@@ -163,8 +169,7 @@ def partner_for_swap(P, S, i, m):
         j = neigh[i, np.random.randint(neigh.shape[1])]
         if route_of[j] < m and P[ALLOWED][i, route_of[j]] and P[ALLOWED][j, r1]:
             return j
-    count = P[APTR][i + 1] - P[APTR][i]
-    r2 = P[AIDX][P[APTR][i] + np.random.randint(count)]
+    r2 = any_allowed_route(P, i)
     best, best_j = np.inf, -1
     for q in range(length[r2]):
         j = seq[r2, q]
@@ -278,8 +283,7 @@ def try_tails(P, S, i, threshold, buf):
     if r1 >= m:
         return False
     if np.random.random() < 0.1:  # whole stretches: the visits stay together, the carers change
-        count = P[APTR][i + 1] - P[APTR][i]
-        r2 = P[AIDX][P[APTR][i] + np.random.randint(count)]
+        r2 = any_allowed_route(P, i)
         k1, k2 = 0, 0
     else:
         j = P[NEIGH][i, np.random.randint(P[NEIGH].shape[1])]
