@@ -5,8 +5,12 @@ import pytest
 
 from kithkin.matching import hhcrsp
 from kithkin.matching.engine import Carer, Problem, SyncLink, Visit, check, evaluate, solve
+from kithkin.matching.engine.anneal import anneal, seed_random, try_relocate
+from kithkin.matching.engine.arrays import as_tuple, build
+from kithkin.matching.engine.model import SEQUENTIAL, Weights
 from kithkin.matching.engine.moves import exchange_tails
-from kithkin.matching.engine.solver import timed
+from kithkin.matching.engine.schedule import full_cost, lateness_by_route
+from kithkin.matching.engine.solver import initial_state, restart_from_best, timed, typical_hop
 from tests.matching.hhcrsp_instances import tiny, with_unservable
 
 BUDGET = dict(time_limit_s=20.0, max_iterations=20_000)
@@ -111,3 +115,86 @@ def test_exchanging_tails_between_routes_is_undone_by_doing_it_again():
     exchange_tails(seq, length, route_of, pos_of, 0, 1, 1, 3, buf)
     assert list(seq[0, :3]) == [0, 1, 2] and list(seq[1, :4]) == [3, 4, 5, 6]
     assert (length == before[1]).all() and (route_of == before[2]).all() and (pos_of == before[3]).all()
+
+
+def crowded_with_links(seed=5) -> Problem:
+    """60 visits in tight windows, a third of them in two-carer pairs (together or in order), for 3 carers
+    whose shifts end before every visit can be done, and leaving a visit out costs little: plans that are late,
+    linked across routes, and that the search keeps taking visits out of and putting back."""
+    rng = np.random.default_rng(seed)
+    places = rng.uniform(0, 30, size=(21, 2))
+    travel = [[float(np.hypot(*(p - q))) for q in places] for p in places]
+    visits = []
+    for k in range(60):
+        earliest = float(rng.integers(480, 900))
+        visits.append(Visit(f"v{k}", int(rng.integers(1, 21)), earliest, earliest + 20, float(rng.integers(15, 45)),
+                            "care", hard_latest=k % 10 == 0))
+    for k in range(0, 20, 2):
+        first, second = visits[k], visits[k + 1]
+        second.location, second.earliest_start, second.latest_start = first.location, first.earliest_start, \
+            first.latest_start + 30
+        first.sync = SyncLink(second.id) if k % 4 else SyncLink(second.id, SEQUENTIAL, 10, 40)
+    carers = [Carer(f"c{k}", frozenset({"care"}), 0, 0, 450, 1000) for k in range(3)]
+    return Problem(visits, carers, travel, weights=Weights(unserved=30.0))
+
+
+def test_timing_only_the_routes_a_move_touched_keeps_the_plan_exactly_timed():
+    # Given a plan the search has changed thousands of times, re-timing only the routes each move touched
+    problem = crowded_with_links()
+    a = build(problem)
+    P = as_tuple(a)
+    S = initial_state(a, P)
+    movable = np.arange(a.n, dtype=np.int64)
+    seed_random(3)
+    kept = 0
+    for temperature in np.geomspace(5.0, 0.2, 300):
+        kept += anneal(P, S, movable, 200, typical_hop(a) * temperature, typical_hop(a) * temperature, True)
+        # When the whole plan is timed afresh
+        start, late, by_route = np.zeros(a.n), np.zeros(3), np.zeros((a.m + 1, 3))
+        ok, cost, distance, extra = full_cost(P, S[0], S[1], S[2], start, np.zeros(a.m + 1), S[10], S[11], late)
+        lateness_by_route(P, S[0], S[1], start, by_route, np.zeros(3))
+        # Then every start, every route's lateness and the cost are what the search kept
+        served = S[2] < a.m
+        assert ok and 0 < served.sum() < a.n
+        assert np.allclose(S[4][served], start[served])
+        assert np.allclose(S[17], by_route) and np.allclose(S[8], late)
+        assert S[7][0] == pytest.approx(cost) and S[7][1] == pytest.approx(distance)
+    assert kept > 100 and late[0] > 0 and by_route[:, 1].max() > 0
+
+
+def test_a_visit_taken_out_of_the_plan_stops_holding_up_its_partner():
+    # Given "lift-a" on ann's route after a long visit, with "lift-b" on bo's route waiting to start with it
+    travel = [[0, 5, 5], [5, 0, 5], [5, 5, 0]]
+    visits = [Visit("long", 1, 480, 480, 120, "care"),
+              Visit("lift-a", 2, 480, 700, 30, "care", sync=SyncLink("lift-b")),
+              Visit("lift-b", 2, 480, 700, 30, "care")]
+    carers = [Carer("ann", frozenset({"care"}), 0, 0, 420, 900), Carer("bo", frozenset({"care"}), 0, 0, 420, 900)]
+    a = build(Problem(visits, carers, travel))
+    P = as_tuple(a)
+    S = initial_state(a, P, rows=[[0, 1], [2]])
+    assert S[4][2] == S[4][1] == 605
+    # When lift-a is taken out of the plan (whatever it costs)
+    assert try_relocate(P, S, 1, np.inf, True)
+    # Then lift-b starts as soon as bo can be there
+    assert S[4][2] == 480
+
+
+def test_a_restart_from_the_best_plan_times_it_afresh():
+    # Given a search that has wandered off its best plan
+    problem = crowded_with_links(seed=8)
+    a = build(problem)
+    P, exact = as_tuple(a), as_tuple(a, patient=True)
+    S = initial_state(a, P)
+    seed_random(4)
+    anneal(P, S, np.arange(a.n, dtype=np.int64), 3000, typical_hop(a) * 2, typical_hop(a) * 2, True)
+    best_routes, best_cost = S[12].copy(), S[14][0]
+    assert not (S[2] == best_routes).all()
+    # When it restarts from the best plan
+    restart_from_best(exact, S)
+    # Then the plan is the best one, with its cost, starts and each route's lateness timed afresh
+    start, late, by_route = np.zeros(a.n), np.zeros(3), np.zeros((a.m + 1, 3))
+    ok, cost, _, _ = full_cost(exact, S[0], S[1], S[2], start, np.zeros(a.m + 1), S[10], S[11], late)
+    lateness_by_route(exact, S[0], S[1], start, by_route, np.zeros(3))
+    served = S[2] < a.m
+    assert ok and (S[2] == best_routes).all() and S[7][0] == pytest.approx(best_cost) == cost
+    assert np.allclose(S[4][served], start[served]) and np.allclose(S[17], by_route) and np.allclose(S[8], late)

@@ -17,7 +17,7 @@ from .arrays import Arrays, as_tuple, build
 from .construct import construct
 from .model import Problem, Solution
 from .report import drop_orphans, to_solution
-from .schedule import full_cost
+from .schedule import full_cost, lateness_by_route
 
 WIDTH = 8  # places priced exactly per visit when building the first plan
 CHUNK = 20_000  # iterations between looks at the clock
@@ -53,8 +53,11 @@ def initial_state(a: Arrays, P: tuple, rows: list[list[int]] | None = None) -> t
     assert ok, "the first plan deadlocks"
     totals = np.array([cost, distance, extra])
     best = np.array([cost, 0.0, 0.0, 0.0])
+    by_route = np.zeros((m + 1, 3))
+    lateness_by_route(P, seq, length, start, by_route, late)
     return (seq, length, route_of, pos_of, start, start.copy(), route_dist, totals, late, late.copy(),
-            queue, queued, route_of.copy(), pos_of.copy(), best)
+            queue, queued, route_of.copy(), pos_of.copy(), best, np.zeros(m + 1, dtype=np.int64),
+            np.zeros(m + 1, dtype=np.bool_), by_route, by_route.copy())
 
 
 def typical_hop(a: Arrays) -> float:
@@ -87,6 +90,7 @@ def solve(
     began = time.monotonic()
     a = build(problem)
     P = as_tuple(a)
+    exact = as_tuple(a, patient=True)  # for whole-plan timings that must not fail (see restart_from_best)
     index = {v.id: i for i, v in enumerate(problem.visits)}
     rows = [[index[v] for v in visits if v in index] for visits in start] if start else None
     S = initial_state(a, P, rows)
@@ -97,16 +101,18 @@ def solve(
         seed_random(seed)
         hop = typical_hop(a)
         pool_moves = bool(np.isfinite(a.shift_end).any() or np.isfinite(a.max_work).any() or a.hard_latest.any())
-        iterations = search(P, S, movable, hop, pool_moves, began, time_limit_s, max_iterations, history, progress)
+        iterations = search(
+            P, exact, S, movable, hop, pool_moves, began, time_limit_s, max_iterations, history, progress
+        )
     restore_best(S, P, a.m)
     drop_orphans(a, S)
-    full_cost(P, S[0], S[1], S[2], S[4], S[6], S[10], S[11], S[8])
+    full_cost(exact, S[0], S[1], S[2], S[4], S[6], S[10], S[11], S[8])
     solution = to_solution(problem, a, S)
     solution.iterations, solution.seconds, solution.history = iterations, time.monotonic() - began, history
     return solution
 
 
-def search(P, S, movable, hop, pool_moves, began, time_limit_s, max_iterations, history, progress) -> int:
+def search(P, exact, S, movable, hop, pool_moves, began, time_limit_s, max_iterations, history, progress) -> int:
     """Cool from T_START to T_END over the budget (iterations if given, else time), in chunks."""
     done = 0
     last_report = 0.0
@@ -122,7 +128,7 @@ def search(P, S, movable, hop, pool_moves, began, time_limit_s, max_iterations, 
         cycle, local = divmod(fraction * CYCLES, 1.0)
         if cycle > cycles_done:
             cycles_done = cycle
-            restart_from_best(P, S)
+            restart_from_best(exact, S)
         scale = hop * (1.0 + LATENESS_HEAT * lateness_share(P, S))
         t_from = scale * T_START * (T_END / T_START) ** local
         t_to = scale * T_START * (T_END / T_START) ** min(1.0, local + step * CYCLES)
@@ -143,10 +149,14 @@ def lateness_share(P: tuple, S: tuple) -> float:
 
 
 def restart_from_best(P: tuple, S: tuple) -> None:
-    """Continue from the best plan so far (a new cooling cycle starts from it)."""
+    """Continue from the best plan so far (a new cooling cycle starts from it). P must carry the exact
+    limits (as_tuple(patient=True)): the quick ones stop after so many sweeps, so whether they call a real
+    plan deadlocked depends on the order routes are swept in, and the best plan was timed a few routes at a
+    time. The exact timing of a plan that settled once is the same starts, so the search goes on as it was."""
     m = len(S[1]) - 1
     restore_best(S, P, m)
-    ok, cost, distance, extra = full_cost(P, S[0], S[1], S[2], S[4], S[6], S[10], S[11], S[8])
+    _, cost, distance, extra = full_cost(P, S[0], S[1], S[2], S[4], S[6], S[10], S[11], S[8])
+    lateness_by_route(P, S[0], S[1], S[4], S[17], S[8])
     S[7][:] = cost, distance, extra
 
 
