@@ -198,3 +198,13 @@ def test_a_restart_from_the_best_plan_times_it_afresh():
     served = S[2] < a.m
     assert ok and (S[2] == best_routes).all() and S[7][0] == pytest.approx(best_cost) == cost
     assert np.allclose(S[4][served], start[served]) and np.allclose(S[17], by_route) and np.allclose(S[8], late)
+
+
+def test_a_visits_nearest_are_near_in_time_as_well_as_place():
+    # Given breakfast and bedtime at the same house, and breakfast next door (3 minutes away)
+    travel = [[0, 3, 20], [3, 0, 20], [20, 20, 0]]
+    visits = [Visit("breakfast", 0, 480, 510, 30, "care"), Visit("bedtime", 0, 1200, 1230, 30, "care"),
+              Visit("breakfast-next-door", 1, 480, 540, 30, "care"), Visit("far-away", 2, 480, 540, 30, "care")]
+    a = build(Problem(visits, [Carer("ann", frozenset({"care"}), 0, 0)], travel))
+    # Then breakfast's nearest is next door's breakfast, and bedtime at the same house comes last
+    assert list(a.neighbours[0]) == [2, 3, 1]

@@ -27,10 +27,22 @@ def test_plan_week_prints_its_figures_and_writes_them(district, tmp_path):  # no
     assert Roster.objects.get().is_current
 
 
+def test_plan_week_by_moves_makes_the_same_plan_every_time(district, tmp_path):  # noqa: F811
+    args = ("plan-week", "--week", MONDAY.isoformat(), "--time-limit", "600", "--iterations", "3000")
+    plans = []
+    for n in range(2):
+        run(*args, "--json", str(tmp_path / f"{n}.json"))
+        plans.append(json.loads((tmp_path / f"{n}.json").read_text()))
+    first, second = ([plan[k] for k in ("km", "team_share", "mean_carers")] for plan in plans)
+    assert first == second
+    assert plans[0]["served"] == 32 and plans[0]["seconds"] < 600
+
+
 @pytest.mark.parametrize("args, message", [
     (("--week", "next monday"), "--week must be a date like"),
     (("--week", "2030-03-05"), "--week must be a Monday; 5 March 2030 is a Tuesday"),
     (("--week", "2030-03-04", "--time-limit", "0"), "--time-limit must be between"),
+    (("--week", "2030-03-04", "--iterations", "0"), "--iterations must be at least 1"),
 ])
 def test_plan_week_refuses_bad_input_in_one_line(args, message):
     with pytest.raises(CommandError, match=message):

@@ -39,6 +39,8 @@ class Command(BaseCommand):
         week.add_argument("--week", required=True, help="the Monday the week starts, YYYY-MM-DD")
         week.add_argument("--time-limit", type=float, default=60.0, help="seconds (default 60)")
         week.add_argument("--seed", type=int, default=1)
+        week.add_argument("--iterations", type=int, default=None,
+                          help="stop after this many moves in all instead of on the clock (repeatable plans)")
         week.add_argument("--travel-only", action="store_true",
                           help="mind travel only, not people's regular teams (the reference plan)")
         week.add_argument("--json", help="also write the roster's figures to this file")
@@ -66,10 +68,13 @@ class Command(BaseCommand):
             raise CommandError(f"--week must be a Monday; {monday:%-d %B %Y} is a {monday:%A}")
         if not 1 <= options["time_limit"] <= 3600:
             raise CommandError("--time-limit must be between 1 and 3600 seconds")
+        if options["iterations"] is not None and options["iterations"] < 1:
+            raise CommandError("--iterations must be at least 1")
         try:
             roster = plan_week(monday, Auditor(None, channel="cli", label="kithkin roster plan-week"),
                                time_limit_s=options["time_limit"], seed=options["seed"],
-                               progress=self.stdout.write, continuity=not options["travel_only"])
+                               max_iterations=options["iterations"], progress=self.stdout.write,
+                               continuity=not options["travel_only"])
         except ValueError as error:
             raise CommandError(str(error)) from None
         f = roster.figures
