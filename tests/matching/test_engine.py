@@ -9,7 +9,7 @@ from kithkin.matching.engine.anneal import anneal, seed_random, try_relocate
 from kithkin.matching.engine.arrays import as_tuple, build
 from kithkin.matching.engine.model import SEQUENTIAL, Weights
 from kithkin.matching.engine.moves import exchange_tails
-from kithkin.matching.engine.schedule import full_cost, lateness_by_route
+from kithkin.matching.engine.schedule import full_cost
 from kithkin.matching.engine.solver import initial_state, restart_from_best, timed, typical_hop
 from tests.matching.hhcrsp_instances import tiny, with_unservable
 
@@ -151,8 +151,8 @@ def test_timing_only_the_routes_a_move_touched_keeps_the_plan_exactly_timed():
         kept += anneal(P, S, movable, 200, typical_hop(a) * temperature, typical_hop(a) * temperature, True)
         # When the whole plan is timed afresh
         start, late, by_route = np.zeros(a.n), np.zeros(3), np.zeros((a.m + 1, 3))
-        ok, cost, distance, extra = full_cost(P, S[0], S[1], S[2], start, np.zeros(a.m + 1), S[10], S[11], late)
-        lateness_by_route(P, S[0], S[1], start, by_route, np.zeros(3))
+        ok, cost, distance, extra = full_cost(P, S[0], S[1], S[2], start, np.zeros(a.m + 1), S[10], S[11], late,
+                                              by_route)
         # Then every start, every route's lateness and the cost are what the search kept
         served = S[2] < a.m
         assert ok and 0 < served.sum() < a.n
@@ -193,8 +193,7 @@ def test_a_restart_from_the_best_plan_times_it_afresh():
     restart_from_best(exact, S)
     # Then the plan is the best one, with its cost, starts and each route's lateness timed afresh
     start, late, by_route = np.zeros(a.n), np.zeros(3), np.zeros((a.m + 1, 3))
-    ok, cost, _, _ = full_cost(exact, S[0], S[1], S[2], start, np.zeros(a.m + 1), S[10], S[11], late)
-    lateness_by_route(exact, S[0], S[1], start, by_route, np.zeros(3))
+    ok, cost, _, _ = full_cost(exact, S[0], S[1], S[2], start, np.zeros(a.m + 1), S[10], S[11], late, by_route)
     served = S[2] < a.m
     assert ok and (S[2] == best_routes).all() and S[7][0] == pytest.approx(best_cost) == cost
     assert np.allclose(S[4][served], start[served]) and np.allclose(S[17], by_route) and np.allclose(S[8], late)

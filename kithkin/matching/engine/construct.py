@@ -125,9 +125,9 @@ def shortlist(P, seq, length, route_of, start, i, out_r, out_k, out_d):
 
 
 @njit(cache=True, nogil=True)
-def exact(P, seq, length, route_of, start, queue, queued, route_dist, late):
+def exact(P, seq, length, route_of, start, queue, queued, route_dist, late, by_route):
     """Objective of the plan as it stands, or +inf if its links deadlock."""
-    ok, cost, _, _ = full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late)
+    ok, cost, _, _ = full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late, by_route)
     return cost if ok else np.inf
 
 
@@ -145,16 +145,16 @@ def place(P, seq, length, route_of, pos_of, start, queue, queued, i, width):
     """
     m = len(length) - 1
     p = P[PARTNER][i]
-    route_dist, late = np.zeros(m + 1), np.zeros(3)
+    route_dist, late, by_route = np.zeros(m + 1), np.zeros(3), np.zeros((m + 1, 3))
     first_r, first_k, first_d = np.zeros(width, np.int64), np.zeros(width, np.int64), np.zeros(width)
     then_r, then_k, then_d = np.zeros(width, np.int64), np.zeros(width, np.int64), np.zeros(width)
-    best = exact(P, seq, length, route_of, start, queue, queued, route_dist, late)
+    best = exact(P, seq, length, route_of, start, queue, queued, route_dist, late, by_route)
     best += P[WEIGHTS][W_UNSERVED] * (2 if p >= 0 else 1) * 0.999
     choice = np.full(4, -1, np.int64)
     count = shortlist(P, seq, length, route_of, start, i, first_r, first_k, first_d)
     for a in range(count):
         move(seq, length, route_of, pos_of, i, first_r[a], first_k[a])
-        cost = exact(P, seq, length, route_of, start, queue, queued, route_dist, late)
+        cost = exact(P, seq, length, route_of, start, queue, queued, route_dist, late, by_route)
         if p < 0 and cost < best:
             best = cost
             choice[0], choice[1] = first_r[a], first_k[a]
@@ -162,7 +162,7 @@ def place(P, seq, length, route_of, pos_of, start, queue, queued, i, width):
             more = shortlist(P, seq, length, route_of, start, p, then_r, then_k, then_d)
             for b in range(more):
                 move(seq, length, route_of, pos_of, p, then_r[b], then_k[b])
-                cost = exact(P, seq, length, route_of, start, queue, queued, route_dist, late)
+                cost = exact(P, seq, length, route_of, start, queue, queued, route_dist, late, by_route)
                 if cost < best:
                     best = cost
                     choice[0], choice[1], choice[2], choice[3] = first_r[a], first_k[a], then_r[b], then_k[b]
@@ -172,7 +172,7 @@ def place(P, seq, length, route_of, pos_of, start, queue, queued, i, width):
         move(seq, length, route_of, pos_of, i, choice[0], choice[1])
         if p >= 0:
             move(seq, length, route_of, pos_of, p, choice[2], choice[3])
-    exact(P, seq, length, route_of, start, queue, queued, route_dist, late)
+    exact(P, seq, length, route_of, start, queue, queued, route_dist, late, by_route)
 
 
 @njit(cache=True, nogil=True)

@@ -182,7 +182,7 @@ def late_on_routes(P, seq, length, start, routes, count, by_route):
 
 @njit(cache=True, nogil=True)
 def add_up(by_route, m, out):
-    """out = the plan's lateness from its routes' (by_route[:m]), added in route order as `lateness` does."""
+    """out = the plan's lateness (total, worst, hard minutes broken) from its routes' (by_route[:m])."""
     total = 0.0
     worst = 0.0
     broken = 0.0
@@ -200,12 +200,6 @@ def lateness_by_route(P, seq, length, start, by_route, out):
     """Each route's lateness into by_route, and the plan's into out (total, worst, hard minutes broken)."""
     late_on_routes(P, seq, length, start, length, -1, by_route)
     add_up(by_route, len(length) - 1, out)
-
-
-@njit(cache=True, nogil=True)
-def lateness(P, seq, length, start, out):
-    """out = total tardiness, max tardiness, minutes of hard limits broken."""
-    lateness_by_route(P, seq, length, start, np.empty((len(length), 3)), out)
 
 
 @njit(cache=True, nogil=True)
@@ -238,8 +232,9 @@ def objective(P, distance, extra, unserved, late):
 
 
 @njit(cache=True, nogil=True)
-def full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late):
-    """Recompute everything from the sequences; returns (feasible, objective, distance, extra)."""
+def full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late, by_route):
+    """Recompute everything from the sequences (each route's distance and lateness too); returns
+    (feasible, objective, distance, extra)."""
     m = len(length) - 1
     distance = 0.0
     extra = 0.0
@@ -248,7 +243,7 @@ def full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late):
         distance += route_dist[r]
         extra += route_extra(P, seq, length, r)
     ok = compute_starts(P, seq, length, route_of, start, queue, queued)
-    lateness(P, seq, length, start, late)
+    lateness_by_route(P, seq, length, start, by_route, late)
     return ok, objective(P, distance, extra, length[m], late), distance, extra
 
 

@@ -17,7 +17,7 @@ from .arrays import Arrays, as_tuple, build
 from .construct import construct
 from .model import Problem, Solution
 from .report import drop_orphans, to_solution
-from .schedule import full_cost, lateness_by_route
+from .schedule import full_cost
 
 WIDTH = 8  # places priced exactly per visit when building the first plan
 CHUNK = 20_000  # iterations between looks at the clock
@@ -46,15 +46,13 @@ def initial_state(a: Arrays, P: tuple, rows: list[list[int]] | None = None) -> t
     start, queue, queued = np.zeros(n), np.zeros(max(m, 1), dtype=np.int64), np.zeros(m + 1, dtype=np.bool_)
     order = np.lexsort((a.latest, a.earliest, a.partner < 0)).astype(np.int64)
     construct(P, seq, length, route_of, pos_of, start, queue, queued, order, WIDTH)
-    route_dist, late = np.zeros(m + 1), np.zeros(3)
-    ok, cost, distance, extra = full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late)
+    route_dist, late, by_route = np.zeros(m + 1), np.zeros(3), np.zeros((m + 1, 3))
+    ok, cost, distance, extra = full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late, by_route)
     if not ok and rows:
         return initial_state(a, P)  # the plan to start from deadlocks here: start afresh
     assert ok, "the first plan deadlocks"
     totals = np.array([cost, distance, extra])
     best = np.array([cost, 0.0, 0.0, 0.0])
-    by_route = np.zeros((m + 1, 3))
-    lateness_by_route(P, seq, length, start, by_route, late)
     return (seq, length, route_of, pos_of, start, start.copy(), route_dist, totals, late, late.copy(),
             queue, queued, route_of.copy(), pos_of.copy(), best, np.zeros(m + 1, dtype=np.int64),
             np.zeros(m + 1, dtype=np.bool_), by_route, by_route.copy())
@@ -109,7 +107,7 @@ def solve(
         )
     restore_best(S, P, a.m)
     drop_orphans(a, S)
-    full_cost(exact, S[0], S[1], S[2], S[4], S[6], S[10], S[11], S[8])
+    full_cost(exact, S[0], S[1], S[2], S[4], S[6], S[10], S[11], S[8], S[17])
     solution = to_solution(problem, a, S)
     solution.iterations, solution.seconds, solution.history = iterations, time.monotonic() - began, history
     return solution
@@ -158,8 +156,7 @@ def restart_from_best(P: tuple, S: tuple) -> None:
     time. The exact timing of a plan that settled once is the same starts, so the search goes on as it was."""
     m = len(S[1]) - 1
     restore_best(S, P, m)
-    _, cost, distance, extra = full_cost(P, S[0], S[1], S[2], S[4], S[6], S[10], S[11], S[8])
-    lateness_by_route(P, S[0], S[1], S[4], S[17], S[8])
+    _, cost, distance, extra = full_cost(P, S[0], S[1], S[2], S[4], S[6], S[10], S[11], S[8], S[17])
     S[7][:] = cost, distance, extra
 
 
@@ -193,9 +190,9 @@ def timed(problem: Problem, sequences: list[list[str]], engine: str = "kithkin")
     pos_of = np.zeros(n, dtype=np.int64)
     for r in range(m + 1):
         pos_of[seq[r, : length[r]]] = np.arange(length[r])
-    start, route_dist, late = np.zeros(n), np.zeros(m + 1), np.zeros(3)
+    start, route_dist, late, by_route = np.zeros(n), np.zeros(m + 1), np.zeros(3), np.zeros((m + 1, 3))
     queue, queued = np.zeros(max(m, 1), dtype=np.int64), np.zeros(m + 1, dtype=np.bool_)
-    ok, *_ = full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late)
+    ok, *_ = full_cost(P, seq, length, route_of, start, route_dist, queue, queued, late, by_route)
     if not ok:
         raise ValueError("the visit orders deadlock: linked visits wait for each other")
     S = (seq, length, route_of, pos_of, start, None, route_dist, None, late)
