@@ -48,6 +48,7 @@ def test_every_visit_is_served_by_a_small_regular_team(district, manager):
     f = roster.figures
     assert (f["visits"], f["served"], f["unserved"]) == (32, 32, 0)
     assert f["median_carers"] <= 3 and f["team_share"] >= 0.9 and f["km"] > 0 and f["co2_kg"] > 0
+    assert f["people_mostly_with_team"] == 1.0  # every person has 9 in 10 visits or more from their team
     pair = list(RosterVisit.objects.filter(roster=roster, skill="moving", date=MONDAY))
     assert len(pair) == 2 and pair[0].carer != pair[1].carer and pair[0].start == pair[1].start
     for v in roster.visits.all():
