@@ -20,6 +20,7 @@ A visit tied to another carer's (two carers together, or one after the other) ke
 goes, so the tie holds without moving the other carer."""
 
 import math
+import time
 from collections import defaultdict
 from itertools import combinations
 from typing import NamedTuple
@@ -168,13 +169,13 @@ class Mended(NamedTuple):
 
 
 def mend_teams(problem, solution: Solution, person_of: dict[str, int], teams: dict[int, set[int]],
-               most_km: float = MOST_KM, km_cap: float | None = None) -> Mended:
+               most_km: float = MOST_KM, km_cap: float | None = None, deadline: float | None = None) -> Mended:
     """The plan with as many people as can be brought to SHARE of their visits by their team, and each person's
     team (changed where another three of the carers who visit them could be made whole more cheaply).
 
     Each visit brought back may cost up to `most_km` more driving. Given `km_cap` (kilometres for the whole
     plan), the people still short are then tried again at the dearer limits in DEARER, each mended only where
-    the plan stays within the cap."""
+    the plan stays within the cap. Past `deadline` (on `time.monotonic()`'s clock) nobody more is tried."""
     plan = Plan(problem, solution, person_of, {p: set(t) for p, t in teams.items()})
     short = [p for p, t in sorted(plan.teams.items()) if plan.needs(p, t)]
     rounds = [(most_km, math.inf)] * 2  # twice: mending some frees room for others
@@ -182,6 +183,8 @@ def mend_teams(problem, solution: Solution, person_of: dict[str, int], teams: di
         rounds += [(limit, km_cap) for limit in DEARER if limit > most_km]
     for plan.most_km, cap in rounds:
         for person_id in sorted(short, key=lambda p: (plan.needs(p, plan.teams[p]), p)):
+            if deadline is not None and time.monotonic() > deadline:
+                break
             if plan.needs(person_id, plan.teams[person_id]):
                 _mend_cheapest(plan, person_id, cap)
     still = sum(1 for p in short if plan.needs(p, plan.teams[p]))
@@ -238,8 +241,8 @@ def _mend(plan: Plan, person_id: int, team: set[int]) -> list | None:
 
 def _cheapest_move(plan: Plan, vid: str, person_id: int, team: set[int]) -> tuple[float, dict | None]:
     """(extra km, the routes' new (km, sequence, starts)) that put `vid` on a team member's route for at most
-    the plan's limit more driving: straight in, or in place of one of the route's visits, which goes on in the same way
-    (up to DEPTH visits moved on in a chain)."""
+    the plan's limit more driving: straight in, or in place of one of the route's visits, which goes on in the
+    same way (up to DEPTH visits moved on in a chain)."""
     r0 = plan.route_of[vid]
     left = [x for x in plan.seq[r0] if x != vid]
     left_timed = plan.timing(r0, left)
@@ -247,16 +250,18 @@ def _cheapest_move(plan: Plan, vid: str, person_id: int, team: set[int]) -> tupl
         return plan.most_km, None
     overlay = {r0: (left_timed[0], left, left_timed[1])}
     targets = [r for r in plan.routes_of[vid] if r != r0 and plan.carer[r] in team and plan.may_take(r, vid)]
-    extra, changes = _put(plan, vid, targets, overlay, DEPTH, {person_id}, plan.most_km + plan.km[r0] - left_timed[0])
+    extra, changes = _put(plan, vid, targets, overlay, DEPTH, {vid}, plan.most_km + plan.km[r0] - left_timed[0])
     if changes is None:
         return plan.most_km, None
     return extra + left_timed[0] - plan.km[r0], {**overlay, **changes}
 
 
-def _put(plan: Plan, vid: str, targets: list[int], overlay: dict, depth: int, persons: set[int], limit: float):
-    """The cheapest way, under `limit` km more, to put `vid` on one of `targets` (routes as `overlay` has them):
-    (extra km, changed routes), or (limit, None)."""
-    best, best_km = None, limit
+def _put(plan: Plan, vid: str, targets: list[int], overlay: dict, depth: int, moved: set[str], limit: float):
+    """The cheapest way, for at most `limit` km more, to put `vid` on one of `targets` (routes as `overlay` has
+    them): (extra km, changed routes), or (limit, None). `moved`: the visits the chain has moved so far; no
+    chain moves two visits of one person (each keeps to its own 90%) or a visit tied to one it moved."""
+    best, best_km = None, limit + EPS
+    persons = {plan.person_of[x] for x in moved}
     for r in targets:
         km, seq = overlay[r][:2] if r in overlay else (plan.km[r], plan.seq[r])
         put = plan.best_insert(r, seq, vid)
@@ -266,7 +271,7 @@ def _put(plan: Plan, vid: str, targets: list[int], overlay: dict, depth: int, pe
             continue
         for w in seq:
             other = plan.person_of[w]
-            if other in persons:
+            if other in persons or plan.partner.get(w) in moved:
                 continue
             put = plan.best_insert(r, [x for x in seq if x != w], vid)
             if put is None or put[0] - km >= best_km + plan.most_km:  # too dear to be won back further on
@@ -278,10 +283,10 @@ def _put(plan: Plan, vid: str, targets: list[int], overlay: dict, depth: int, pe
                       and plan.may_take(r2, w)]
             if depth > 1:  # chains go on only through the person's own team (or the first route, now with room)
                 deep = [r2 for r2 in onward if r2 in overlay or plan.carer[r2] in theirs]
-                extra, changes = _put(plan, w, deep, then, depth - 1, persons | {other}, best_km - (put[0] - km))
+                extra, changes = _put(plan, w, deep, then, depth - 1, moved | {w}, best_km - (put[0] - km))
                 if changes is not None:
                     best, best_km = {r: put, **changes}, put[0] - km + extra
-            extra, changes = _put(plan, w, onward, then, 0, persons | {other}, best_km - (put[0] - km))
+            extra, changes = _put(plan, w, onward, then, 0, moved | {w}, best_km - (put[0] - km))
             if changes is not None:
                 best, best_km = {r: put, **changes}, put[0] - km + extra
     return best_km, best

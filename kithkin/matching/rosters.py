@@ -76,7 +76,7 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
     teams = _busiest(_pairs(week, final), prefer=teams)
     blind_km = _km(blind_problem, blind)
     mended = mend_teams(problem, final, {v.key: v.person_id for v in week.visits}, teams,
-                        km_cap=blind_km * (1 + MENDING_KM_SHARE))
+                        km_cap=blind_km * (1 + MENDING_KM_SHARE), deadline=began + time_limit_s)
     progress(f"  mending teams: {mended.people} of {mended.short} people under 90% of visits by their team "
              "brought to it" if mended.short else "  mending teams: everyone has 90% or more of visits by their team")
     final, teams = mended.solution, _busiest(_pairs(week, mended.solution), prefer=mended.teams)

@@ -3,6 +3,8 @@ brought back to the team, straight onto a team member's free time or by moving o
 to a carer on its own person's team; never at the cost of anyone else's 90%, a late visit or a broken pair,
 and only where the whole week can be mended."""
 
+import time
+
 from kithkin.matching.engine import SEQUENTIAL, Carer, Cost, Problem, Route, Solution, Stop, SyncLink, Visit, check
 from kithkin.matching.mending import mend_teams
 
@@ -120,10 +122,10 @@ def test_bringing_a_visit_back_never_costs_more_than_the_limit():
     plan = plan_of(problem, {"1:mon": ["p1:mon"], "9:tue": ["p1:tue"]})
 
     kept = mend_teams(problem, plan, person_of(problem), {1: carers("a")}, most_km=8).solution
-    mended = mend_teams(problem, plan, person_of(problem), {1: carers("a")}, most_km=40).solution
+    just = mend_teams(problem, plan, person_of(problem), {1: carers("a")}, most_km=30).solution
 
     assert rows_of(kept) == rows_of(plan)
-    assert rows_of(mended)["1:tue"] == ["p1:tue"] and mended.cost.distance == 80
+    assert rows_of(just)["1:tue"] == ["p1:tue"] and just.cost.distance == 80
 
 
 def test_half_of_a_two_carer_visit_moves_at_the_same_start_and_never_to_its_partners_carer():
@@ -180,3 +182,61 @@ def test_a_route_the_search_left_late_takes_nothing_more():
 
     assert rows_of(mended.solution) == rows_of(plan) and mended.people == 0
     assert mended.solution.cost.total_tardiness == 35
+
+
+def test_a_chain_hands_visits_on_through_two_teams():
+    # Carers a and b each have room for one visit on Tuesday morning, and c is free. Person 1's visit (team a)
+    # is with the stranger; a does person 2's (team a and b), b does person 3's (team b and c).
+    routes = [("9:tue", 0, 400, 700), ("1:tue", 0, 400, 450), ("2:tue", 0, 400, 450), ("3:tue", 0, 400, 700)]
+    problem = problem_of([visit("p1:tue", 0, 400, 430, allowed=["9:tue", "1:tue"]),
+                          visit("p2:tue", 0, 400, 430, allowed=["1:tue", "2:tue"]),
+                          visit("p3:tue", 0, 400, 430, allowed=["2:tue", "3:tue"])], routes)
+    plan = plan_of(problem, {"9:tue": ["p1:tue"], "1:tue": ["p2:tue"], "2:tue": ["p3:tue"]})
+    teams = {1: carers("a"), 2: carers("a", "b"), 3: {2, 3}}
+
+    mended = mend_teams(problem, plan, person_of(problem), teams)
+
+    assert rows_of(mended.solution) == {"1:tue": ["p1:tue"], "2:tue": ["p2:tue"], "3:tue": ["p3:tue"]}
+    assert check(problem, mended.solution) == [] and mended.teams == teams
+
+
+def test_another_team_from_the_carers_who_visit_is_tried_when_the_first_cannot_be_mended():
+    # Person 1's team came out as a (Wednesday), but a works no other day: the stranger s, who does Monday and
+    # Tuesday and works on Wednesday too, becomes the team
+    routes = [("1:wed", 0, 420, 600), ("9:mon", 0, 420, 600), ("9:tue", 0, 420, 600), ("9:wed", 0, 420, 600)]
+    problem = problem_of([visit("p1:mon", 0, 420, 480, allowed=["9:mon"]),
+                          visit("p1:tue", 0, 420, 480, allowed=["9:tue"]),
+                          visit("p1:wed", 0, 420, 480, allowed=["1:wed", "9:wed"])], routes)
+    plan = plan_of(problem, {"9:mon": ["p1:mon"], "9:tue": ["p1:tue"], "1:wed": ["p1:wed"]})
+
+    mended = mend_teams(problem, plan, person_of(problem), {1: carers("a")})
+
+    assert mended.teams == {1: carers("s")} and mended.people == 1
+    assert rows_of(mended.solution) == {"9:mon": ["p1:mon"], "9:tue": ["p1:tue"], "9:wed": ["p1:wed"]}
+
+
+def test_a_chain_never_puts_both_halves_of_a_tied_visit_on_one_route():
+    # Person 1's visit is tied to person 3's an hour later (one after the other). Making room on a's route for
+    # it would mean person 2's visit going to c, and person 3's (its other half) from c to a: refused
+    routes = [("9:tue", 0, 400, 700), ("1:tue", 0, 400, 700), ("3:tue", 0, 400, 700)]
+    problem = problem_of([visit("p1:tue", 0, 400, 430, allowed=["9:tue", "1:tue"],
+                                sync=SyncLink(other="p3:tue", kind=SEQUENTIAL, min_gap=60, max_gap=60)),
+                          visit("p3:tue", 0, 400, 600, allowed=["3:tue", "1:tue"]),
+                          visit("p2:tue", 0, 440, 445, minutes=45, allowed=["1:tue", "3:tue"])], routes)
+    plan = plan_of(problem, {"9:tue": ["p1:tue"], "1:tue": ["p2:tue"], "3:tue": ["p3:tue"]},
+                   starts={"p1:tue": 420, "p3:tue": 480})
+    assert check(problem, plan) == []
+
+    mended = mend_teams(problem, plan, person_of(problem), {1: carers("a"), 2: {3}, 3: {5}})
+
+    assert check(problem, mended.solution) == [] and rows_of(mended.solution) == rows_of(plan)
+
+
+def test_past_the_deadline_nobody_more_is_tried():
+    problem = problem_of([visit("p1:mon", 0, 420, 480, allowed=["1:mon"]),
+                          visit("p1:tue", 0, 420, 480, allowed=TUESDAY)], ROUTES)
+    plan = plan_of(problem, {"1:mon": ["p1:mon"], "9:tue": ["p1:tue"]})
+
+    late = mend_teams(problem, plan, person_of(problem), {1: carers("a")}, deadline=time.monotonic() - 1)
+
+    assert rows_of(late.solution) == rows_of(plan) and (late.short, late.people) == (1, 0)
