@@ -33,7 +33,7 @@ SHARE = 0.9  # of each person's visits, by their regular team
 MOST_KM = 8.0
 # With a cap on the plan's kilometres, the people still short are tried again at these dearer limits.
 DEARER = (12.0, 20.0)
-DEPTH = 2  # visits moved on in a chain to make room for one of the person's
+DEPTH = 2  # visits moved on in a chain to make room for one of the person's (3 mended no more, 3x slower)
 TEAMS_TRIED = 5  # other teams of three tried for a person (10 mended no more, in twice the time)
 EPS = 1e-6
 
@@ -162,6 +162,8 @@ class Plan:
 
 
 class Mended(NamedTuple):
+    """The mended plan, each person's team as mending left it, and how many people it found and brought to SHARE."""
+
     solution: Solution
     teams: dict[int, set[int]]
     short: int  # people under SHARE before
