@@ -203,19 +203,22 @@ def _teams_to_try(plan: Plan, person_id: int) -> list[set[int]]:
 
 
 def _mend_cheapest(plan: Plan, person_id: int, cap: float) -> None:
-    """Of the teams that could be made whole with the plan's driving within `cap`, the one that costs least."""
-    costs = []
+    """Of the teams that could be made whole with the plan's driving within `cap`, the one that costs least.
+    Each team is mended and undone in turn; the cheapest one's routes are kept aside and put back at the end."""
+    best = None
     for team in _teams_to_try(plan, person_id):
         undo = _mend(plan, person_id, team)
-        if undo is not None:
-            if sum(plan.km) <= cap:
-                costs.append((sum(plan.km), sorted(team)))
-            for before in reversed(undo):
-                plan.apply(before)
-    if costs:
-        team = set(min(costs)[1])
-        _mend(plan, person_id, team)
-        plan.teams[person_id] = team
+        if undo is None:
+            continue
+        cost = (sum(plan.km), sorted(team))
+        if cost[0] <= cap and (best is None or cost < best[0]):
+            changed = {r for before in undo for r in before}
+            best = (cost, {r: (plan.km[r], plan.seq[r], plan.starts[r]) for r in changed})
+        for before in reversed(undo):
+            plan.apply(before)
+    if best is not None:
+        plan.apply(best[1])
+        plan.teams[person_id] = set(best[0][1])
 
 
 def _mend(plan: Plan, person_id: int, team: set[int]) -> list | None:
