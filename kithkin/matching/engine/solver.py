@@ -63,7 +63,8 @@ def typical_hop(a: Arrays) -> float:
     if a.n < 2:
         return 1.0
     k = min(4, a.n - 2)
-    both_ways = a.travel[np.ix_(a.location, a.location)] + a.travel[np.ix_(a.location, a.location)].T
+    hop = a.travel[np.ix_(a.location, a.location)]
+    both_ways = hop + hop.T
     np.fill_diagonal(both_ways, np.inf)
     fifth = np.argpartition(both_ways, k, axis=1)[:, k]  # in place only, whatever the time: the scale of a hop
     hops = a.dist[a.location, a.location[fifth]]
