@@ -5,7 +5,8 @@ and only where the whole week can be mended."""
 
 import time
 
-from kithkin.matching.engine import SEQUENTIAL, Carer, Cost, Problem, Route, Solution, Stop, SyncLink, Visit, check
+from kithkin.matching.engine import SEQUENTIAL, Carer, Problem, SyncLink, Visit, check
+from kithkin.matching.engine.solver import timed
 from kithkin.matching.mending import mend_teams
 
 # Places on a line, a kilometre apart; a kilometre takes 2 minutes.
@@ -28,19 +29,9 @@ def visit(vid, place, early, late, minutes=30, allowed=(), sync=None):
     return (vid, place, early, late, minutes, allowed, sync)
 
 
-def plan_of(problem, rows, starts=None):
-    """Each route's visits in order, at their earliest (or at `starts`, for visits tied together)."""
-    visits = {v.id: v for v in problem.visits}
-    routes = []
-    for carer in problem.carers:
-        here, free, stops = carer.start_location, carer.shift_start, []
-        for vid in rows.get(carer.id, []):
-            v = visits[vid]
-            start = (starts or {}).get(vid, max(free + problem.travel_time[here][v.location], v.earliest_start))
-            stops.append(Stop(visit=vid, start=start, end=start + v.duration))
-            here, free = v.location, start + v.duration
-        routes.append(Route(carer=carer.id, stops=stops))
-    return Solution(routes=routes, unserved=[], cost=Cost())
+def plan_of(problem, rows):
+    """Each route's visits in order (route id -> visit ids), at their earliest."""
+    return timed(problem, [rows.get(carer.id, []) for carer in problem.carers])
 
 
 def rows_of(solution):
@@ -136,10 +127,11 @@ def test_half_of_a_two_carer_visit_moves_at_the_same_start_and_never_to_its_part
                   sync=SyncLink(other="p1:tue:b", kind=SEQUENTIAL, min_gap=30, max_gap=60))
     visits = [visit("p1:mon", 0, 420, 480, allowed=["1:mon"]), first, visit("p1:tue:b", 0, 420, 480, allowed=both)]
     rows = {"1:mon": ["p1:mon"], "9:tue": ["p1:tue:a"], "2:tue": ["p1:tue:b"]}
-    starts = {"p1:tue:a": 430, "p1:tue:b": 460}
     problem = problem_of(visits, routes)
-    plan = plan_of(problem, rows, starts)
-    assert check(problem, plan) == []
+    plan = plan_of(problem, rows)
+    starts = {"p1:tue:a": 430, "p1:tue:b": 460}
+    assert check(problem, plan) == [] and {s.visit: s.start for r in plan.routes for s in r.stops} == {
+        "p1:mon": 420, **starts}
 
     mended = mend_teams(problem, plan, person_of(problem), {1: carers("a", "b")}).solution
 
@@ -150,7 +142,7 @@ def test_half_of_a_two_carer_visit_moves_at_the_same_start_and_never_to_its_part
     # Without carer a on Tuesday, the first half could fit before the second on b's route, but one carer
     # cannot be both of the two: nothing moves
     alone = problem_of(visits, [r for r in routes if r[0] != "1:tue"])
-    plan = plan_of(alone, rows, starts)
+    plan = plan_of(alone, rows)
     assert rows_of(mend_teams(alone, plan, person_of(alone), {1: carers("a", "b")}).solution) == rows_of(plan)
 
 
@@ -219,13 +211,12 @@ def test_a_chain_never_puts_both_halves_of_a_tied_visit_on_one_route():
     # Person 1's visit is tied to person 3's an hour later (one after the other). Making room on a's route for
     # it would mean person 2's visit going to c, and person 3's (its other half) from c to a: refused
     routes = [("9:tue", 0, 400, 700), ("1:tue", 0, 400, 700), ("3:tue", 0, 400, 700)]
-    problem = problem_of([visit("p1:tue", 0, 400, 430, allowed=["9:tue", "1:tue"],
+    problem = problem_of([visit("p1:tue", 0, 420, 430, allowed=["9:tue", "1:tue"],
                                 sync=SyncLink(other="p3:tue", kind=SEQUENTIAL, min_gap=60, max_gap=60)),
                           visit("p3:tue", 0, 400, 600, allowed=["3:tue", "1:tue"]),
                           visit("p2:tue", 0, 440, 445, minutes=45, allowed=["1:tue", "3:tue"])], routes)
-    plan = plan_of(problem, {"9:tue": ["p1:tue"], "1:tue": ["p2:tue"], "3:tue": ["p3:tue"]},
-                   starts={"p1:tue": 420, "p3:tue": 480})
-    assert check(problem, plan) == []
+    plan = plan_of(problem, {"9:tue": ["p1:tue"], "1:tue": ["p2:tue"], "3:tue": ["p3:tue"]})
+    assert check(problem, plan) == [] and [r.stops[0].start for r in plan.routes] == [420, 440, 480]
 
     mended = mend_teams(problem, plan, person_of(problem), {1: carers("a"), 2: {3}, 3: {5}})
 
