@@ -8,10 +8,13 @@ morning, and a carer on twenty people's teams cannot get all twenty up. So each 
 hour by hour, and a visit is promised to one team member (its likely carer) only where that hour has room.
 A team is also better with two people who could do each visit than one: the second covers a busy day."""
 
+import math
 from collections import Counter, defaultdict
+from itertools import combinations
 
 from django.conf import settings
 
+from kithkin.matching.mending import SHARE
 from kithkin.matching.travel import road_km
 from kithkin.matching.week import route_day
 
@@ -89,6 +92,32 @@ def choose_teams(week, planned: Counter, before: Counter, homes: dict) -> dict[i
             for person_id in order}
 
 
+def settled_teams(week, done: Counter, prefer: dict[int, set[int]]) -> dict[int, set[int]]:
+    """Each person's team as a plan turned out, from done[(person, carer)], their visits in it: of the carers
+    who did the person's visits and the team planned for (`prefer`), the few who did most, among the teams
+    that could do SHARE of the visits at all (the busiest three can be three who are all off on Fridays)."""
+    can = coverable(week)
+    visits_of = defaultdict(list)
+    for v in week.visits:
+        visits_of[v.person_id].append(v)
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for (person_id, carer_id), n in done.items():
+        counts[person_id][carer_id] = n
+    teams = {}
+    for person_id, visits in visits_of.items():
+        done_by, preferred = counts[person_id], prefer.get(person_id, set())
+        units = _units(visits)
+        most_out = len(visits) - math.ceil(SHARE * len(visits) - 1e-9)
+        every, pairs = (1 << len(units)) - 1, sum(1 << k for k, (_, carers) in enumerate(units) if carers == 2)
+        candidates = sorted(set(done_by) | preferred)
+        able = {c: sum(1 << k for k, (v, _) in enumerate(units) if v.key in can[c]) for c in candidates}
+        size = min(settings.KITHKIN_TEAM_SIZE, len(candidates))
+        teams[person_id] = set(max(combinations(candidates, size), key=lambda t: (
+            _out(t, able, every, pairs) <= most_out, sum(done_by[c] for c in t), sum(c in preferred for c in t),
+            [-c for c in t])))
+    return {p: t for p, t in teams.items() if t}
+
+
 def _team(person_id, visits, week, can, hours, planned, before, homes) -> set[int]:
     known = {c: PLANNED * planned[(person_id, c)] + BEFORE * before[(person_id, c)]
              for c in week.allowed.get(person_id, set())}
@@ -96,12 +125,14 @@ def _team(person_id, visits, week, can, hours, planned, before, homes) -> set[in
     away = {c: _km(homes, person_id, week.carers[c]) for c in known}
     near = sorted((c for c in known if can[c] & keys), key=away.get)
     candidates = set(near[:NEAREST]) | {c for c, n in known.items() if n}
+    units = _units(visits)
     team: list[int] = []
     cover: Counter = Counter()  # visit key -> team members free for it
     while len(team) < settings.KITHKIN_TEAM_SIZE:
         best, best_score = None, 0.0
         for carer_id in sorted(candidates - set(team)):
-            gain = sum(_worth(cover[v.key], hours.spare(carer_id, v) >= 0) for v in visits if v.key in can[carer_id])
+            gain = sum(_worth(cover[v.key], carers, hours.spare(carer_id, v) >= 0)
+                       for v, carers in units if v.key in can[carer_id])
             if not gain and not known[carer_id]:
                 continue
             score = gain + known[carer_id] - KM_WEIGHT * away[carer_id]
@@ -110,25 +141,82 @@ def _team(person_id, visits, week, can, hours, planned, before, homes) -> set[in
         if best is None:
             break
         team.append(best)
-        for v in visits:
+        for v, _ in units:
             if v.key in can[best] and hours.spare(best, v) >= 0:
                 cover[v.key] += 1
+    team = _whole(team, units, len(visits), candidates, can, hours, known, away)
     _promise(visits, team, can, hours)
     return set(team)
 
 
-def _worth(free_already: int, free: bool) -> float:
+def _whole(team: list[int], units, visits: int, candidates, can, hours, known, away) -> list[int]:
+    """The team, or where it could not do SHARE of the visits even with every member free (nobody of it works
+    that day, or only one of them for a two-carer visit), the best team of candidates that could.
+
+    Choosing a member at a time, the team can end up with nobody for one day, and a person with a two-carer
+    visit every weekday needs two of the three each day: one short day is a stranger every week."""
+    most_out = visits - math.ceil(SHARE * visits - 1e-9)
+    able = {c: sum(1 << k for k, (v, _) in enumerate(units) if v.key in can[c]) for c in candidates}
+    every, pairs = (1 << len(units)) - 1, sum(1 << k for k, (_, carers) in enumerate(units) if carers == 2)
+    if _out(team, able, every, pairs) <= most_out:
+        return team
+    free = {c: sum(1 << k for k, (v, _) in enumerate(units) if v.key in can[c] and hours.spare(c, v) >= 0)
+            for c in candidates}
+    best, best_score = team, None
+    for trio in combinations(sorted(c for c in candidates if able[c]), len(team)):
+        if _out(trio, able, every, pairs) > most_out:
+            continue
+        one, two, three = _at_least(trio, free)
+        score = (FIRST * (one.bit_count() + (two & pairs).bit_count()) + SECOND * ((two & ~pairs).bit_count()
+                 + (three & pairs).bit_count()) + sum(known[c] - KM_WEIGHT * away[c] for c in trio))
+        if best_score is None or score > best_score:
+            best, best_score = list(trio), score
+    return best
+
+
+def _out(team, able: dict[int, int], every: int, pairs: int) -> int:
+    """Visits no member of the team could do, however free they were (bits: the units each carer could do, all
+    the units, and those that take two carers)."""
+    one, two, _ = _at_least(team, able)
+    return (every & ~pairs & ~one).bit_count() + 2 * (pairs & ~one).bit_count() + (pairs & one & ~two).bit_count()
+
+
+def _at_least(team, masks: dict[int, int]) -> tuple[int, int, int]:
+    """The units at least one, two and three members of the team have in their masks."""
+    one = two = three = 0
+    for c in team:
+        three |= two & masks[c]
+        two |= one & masks[c]
+        one |= masks[c]
+    return one, two, three
+
+
+def _units(visits) -> list[tuple]:
+    """(visit, carers it takes): a visit by two carers is one unit that takes two different team members, or
+    one of its halves goes to a stranger every time (a daily two-carer visit needs two of the three that day)."""
+    keys = {v.key for v in visits}
+    seconds = {v.partner_key for v in visits if v.partner_key in keys}
+    return [(v, 2 if v.partner_key in keys else 1) for v in visits if v.key not in seconds]
+
+
+def _worth(free_already: int, carers: int, free: bool) -> float:
+    """What one more team member able to do a unit needing `carers` adds, `free_already` being free for it."""
     if not free:
-        return CROWDED if free_already == 0 else 0.0
-    return FIRST if free_already == 0 else SECOND if free_already == 1 else 0.0
+        return CROWDED if free_already < carers else 0.0
+    return FIRST if free_already < carers else SECOND if free_already == carers else 0.0
 
 
 def _promise(visits, team, can, hours) -> None:
-    """Each visit to the team member with the most room for it then: its likely carer, for later teams."""
+    """Each visit to the team member with the most room for it then: its likely carer, for later teams (the
+    two halves of a two-carer visit to two different members)."""
+    taken: dict[str, int] = {}
     for v in visits:
-        able = [c for c in team if v.key in can[c]]
+        able = [c for c in team if v.key in can[c] and c != taken.get(v.key)]
         if able:
-            hours.promise(max(able, key=lambda c: hours.spare(c, v)), v)
+            chosen = max(able, key=lambda c: hours.spare(c, v))
+            hours.promise(chosen, v)
+            if v.partner_key:
+                taken[v.partner_key] = chosen
 
 
 def _km(homes: dict, person_id: int, carer) -> float:

@@ -129,9 +129,11 @@ def route_day(route: Route) -> str:
 
 
 def to_problem(week: Week, team: dict[int, set[int]] | None = None, outsider_km: float = 0.0,
-               keep: dict[str, int] | None = None, keep_km: float = 0.0) -> Problem:
+               keep: dict[str, int] | None = None, keep_km: float = 0.0,
+               dearer: dict[int, float] | None = None) -> Problem:
     """The week for the engine. Travel in minutes by car; the objective counts kilometres. With `team`,
-    a visit by someone outside the person's regular team costs `outsider_km` more (continuity). With
+    a visit by someone outside the person's regular team costs `outsider_km` more (continuity), or for the
+    people in `dearer`, what it names. With
     `keep` (visit key to carer), moving a visit off its carer costs `keep_km` (a repair changes little)."""
     index = {code: i for i, code in enumerate(week.postcodes)}
     km, minutes = travel_matrices(week.postcodes)
@@ -152,7 +154,8 @@ def to_problem(week: Week, team: dict[int, set[int]] | None = None, outsider_km:
             extra = {rid: keep_km for rid in ids if int(rid.split(":")[0]) != keep[v.key]}
         elif team is not None and outsider_km:
             regulars = team.get(v.person_id, set())
-            extra = {rid: outsider_km for rid in ids if int(rid.split(":")[0]) not in regulars}
+            price = (dearer or {}).get(v.person_id, outsider_km)
+            extra = {rid: price for rid in ids if int(rid.split(":")[0]) not in regulars}
         visits.append(Visit(id=v.key, location=index[v.postcode], earliest_start=v.earliest, latest_start=v.latest,
                             duration=v.minutes, skill=v.skill, hard_latest=HARD_WINDOWS, allowed_carers=ids,
                             extra_cost=extra, sync=_sync(v), label=v.key))

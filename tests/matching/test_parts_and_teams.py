@@ -12,7 +12,8 @@ from kithkin.matching import hhcrsp
 from kithkin.matching.engine import Carer as Route
 from kithkin.matching.engine import SyncLink, check, evaluate
 from kithkin.matching.engine.parts import solve_in_parts
-from kithkin.matching.teams import choose_teams
+from kithkin.matching.models import TwoCarers
+from kithkin.matching.teams import choose_teams, settled_teams
 from kithkin.matching.week import Week, WeekVisit
 from tests.matching.hhcrsp_instances import tiny
 
@@ -142,3 +143,54 @@ def test_of_two_carers_free_for_the_visits_the_nearer_joins_the_team(settings):
     teams = teams_for(week)
 
     assert teams == {10: {2}}
+
+
+def two_carer_visit(key, person_id, day):
+    """A visit by two carers at once, as the week holds it: two halves, the first naming the second."""
+    first = replace(visit(f"{key}:a", person_id, day), partner_key=f"{key}:b", two_carers=TwoCarers.TOGETHER)
+    return [first, visit(f"{key}:b", person_id, day)]
+
+
+def test_a_daily_two_carer_visit_gets_two_team_members_every_day(settings):
+    settings.KITHKIN_TEAM_SIZE = 3
+    # Given Edna needs two carers together each weekday: carer 1 works every weekday, 2 and 3 (near) work
+    # Tuesday, Wednesday and Friday, and 4 (further) Monday and Thursday.
+    carers = [carer(1, 1), carer(2, 1.5), carer(3, 2), carer(4, 5)]
+    routes = ([stretch(1, d) for d in range(5)] + [stretch(2, d) for d in (1, 2, 4)]
+              + [stretch(3, d) for d in (1, 2, 4)] + [stretch(4, d) for d in (0, 3)])
+    visits = [half for d in range(5) for half in two_carer_visit(f"edna-{d}", 10, d)]
+    week = week_of(visits, routes, carers)
+
+    # When her team is chosen
+    teams = teams_for(week)
+
+    # Then it has two carers for every day (the nearest three would leave her a stranger on Mondays and
+    # Thursdays: 8 visits of 10 by her team)
+    assert teams == {10: {1, 2, 4}}
+
+
+def test_the_team_a_plan_settles_on_is_one_that_could_do_nine_visits_in_ten(settings):
+    settings.KITHKIN_TEAM_SIZE = 3
+    # Given Edna's daily visit, carers 1 to 3 off on Sundays and carer 4 working Mondays and Sundays
+    carers = [carer(1, 1), carer(2, 1), carer(3, 1), carer(4, 1)]
+    routes = ([stretch(c, d) for c in (1, 2, 3) for d in range(6)] + [stretch(4, d) for d in (0, 6)])
+    week = week_of([visit(f"edna-{d}", 10, day=d) for d in range(7)], routes, carers)
+    # and a plan in which carer 1 did three of her visits, 2 two, and 3 and 4 one each
+    done = Counter({(10, 1): 3, (10, 2): 2, (10, 3): 1, (10, 4): 1})
+
+    # When the plan's teams are settled
+    teams = settled_teams(week, done, prefer={})
+
+    # Then her team is not the busiest three, who could never do her Sundays, but as busy a three who could
+    assert teams == {10: {1, 2, 4}}
+
+
+def test_of_teams_that_could_do_the_visits_the_plan_settles_on_the_busiest(settings):
+    settings.KITHKIN_TEAM_SIZE = 2
+    carers = [carer(1, 1), carer(2, 1), carer(3, 1)]
+    routes = [stretch(c, d) for c in (1, 2, 3) for d in range(2)]
+    week = week_of([visit(f"edna-{d}", 10, day=d) for d in range(2)], routes, carers)
+
+    teams = settled_teams(week, Counter({(10, 3): 1, (10, 2): 1}), prefer={10: {1, 2}})
+
+    assert teams == {10: {2, 3}}

@@ -11,6 +11,7 @@ from kithkin.core.models import AuditEvent, Postcode
 from kithkin.matching import actions, repair
 from kithkin.matching.models import Roster, RosterChange, RosterVisit
 from kithkin.matching.rosters import plan_week
+from kithkin.matching.week import load_week, to_problem
 from tests.conftest import client_for, make_person
 from tests.matching.conftest import add_carer
 
@@ -144,3 +145,18 @@ def test_new_regular_visits_for_someone_already_on_the_roster_join_it_once(distr
     assert roster.visits.filter(person=edna, skill="meals").count() == 1
     with pytest.raises(Exception, match="on the roster already"):
         repair.add_person(roster, edna, Auditor(manager), time_limit_s=3, today=MONDAY)
+
+
+def test_a_visit_outside_the_team_can_cost_more_for_the_people_named(district):
+    # Given the week and teams of nobody, Edna named as still short of her team
+    week = load_week(MONDAY)
+    edna = district["people"][0].pk
+    nobody = {v.person_id: set() for v in week.visits}
+
+    # When the week is put to the engine at 4 km a visit outside the team, and 8 for Edna
+    problem = to_problem(week, nobody, 4.0, dearer={edna: 8.0})
+
+    # Then every carer costs Edna 8 km a visit and everyone else 4
+    person_of = {v.key: v.person_id for v in week.visits}
+    prices = {person_of[v.id]: set(v.extra_cost.values()) for v in problem.visits}
+    assert prices.pop(edna) == {8.0} and set().union(*prices.values()) == {4.0}
