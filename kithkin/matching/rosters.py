@@ -72,12 +72,11 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
     # and the people still under 90% most of all.
     teams = settled_teams(week, _pairs(week, final), prefer=teams)
     short = {person_id: SHORT_KM for person_id in _short(week, final, teams)}
-    problem = to_problem(week, teams, OUTSIDER_KM, dearer=short)
+    settling, problem = to_problem(week, teams, OUTSIDER_KM, dearer=short), to_problem(week, teams, OUTSIDER_KM)
     left = max(1.0, time_limit_s * (1 - MENDING_SHARE) - (time.monotonic() - began))
-    final = solve_by_day(problem, time_limit_s=left, seed=seed, start=_rows(final),
+    final = solve_by_day(settling, time_limit_s=left, seed=seed, start=_rows(final),
                          max_iterations=_part(max_iterations, 1 - BLIND_SHARE - TEAM_SHARE),
                          progress=lambda s, best: progress(f"  settling teams: {s:.0f}s"))
-    problem = to_problem(week, teams, OUTSIDER_KM)
     # A person's regular team is who does most of their visits in the plan they get (the teams planned for,
     # where carers tie), so the team on their page is the people who will come. Then the few still under 90%
     # have their weeks mended where a visit or two can be brought back to their team (matching/mending.py).

@@ -107,7 +107,8 @@ def settled_teams(week, done: Counter, prefer: dict[int, set[int]]) -> dict[int,
     for person_id, visits in visits_of.items():
         done_by, preferred = counts[person_id], prefer.get(person_id, set())
         units = _units(visits)
-        most_out = len(visits) - math.ceil(SHARE * len(visits) - 1e-9)
+        served = sum(done_by.values())
+        most_out = len(visits) - served + _allowed_out(served)  # the 90% counts the visits served
         every, pairs = (1 << len(units)) - 1, sum(1 << k for k, (_, carers) in enumerate(units) if carers == 2)
         candidates = sorted(set(done_by) | preferred)
         able = {c: sum(1 << k for k, (v, _) in enumerate(units) if v.key in can[c]) for c in candidates}
@@ -155,9 +156,10 @@ def _whole(team: list[int], units, visits: int, candidates, can, hours, known, a
 
     Choosing a member at a time, the team can end up with nobody for one day, and a person with a two-carer
     visit every weekday needs two of the three each day: one short day is a stranger every week."""
-    most_out = visits - math.ceil(SHARE * visits - 1e-9)
     able = {c: sum(1 << k for k, (v, _) in enumerate(units) if v.key in can[c]) for c in candidates}
     every, pairs = (1 << len(units)) - 1, sum(1 << k for k, (_, carers) in enumerate(units) if carers == 2)
+    never = _out(candidates, able, every, pairs)  # visits none of the candidates could do, whoever is chosen
+    most_out = never + _allowed_out(visits - never)
     if _out(team, able, every, pairs) <= most_out:
         return team
     free = {c: sum(1 << k for k, (v, _) in enumerate(units) if v.key in can[c] and hours.spare(c, v) >= 0)
@@ -172,6 +174,11 @@ def _whole(team: list[int], units, visits: int, candidates, can, hours, known, a
         if best_score is None or score > best_score:
             best, best_score = list(trio), score
     return best
+
+
+def _allowed_out(visits: int) -> int:
+    """Of so many visits, how many may be by someone outside the team, the team doing SHARE of them."""
+    return visits - math.ceil(SHARE * visits - 1e-9)
 
 
 def _out(team, able: dict[int, int], every: int, pairs: int) -> int:
@@ -209,14 +216,16 @@ def _worth(free_already: int, carers: int, free: bool) -> float:
 def _promise(visits, team, can, hours) -> None:
     """Each visit to the team member with the most room for it then: its likely carer, for later teams (the
     two halves of a two-carer visit to two different members)."""
-    taken: dict[str, int] = {}
+    partner = {v.key: v.partner_key for v in visits if v.partner_key}
+    partner.update({second: first for first, second in list(partner.items())})
+    taken: dict[str, int] = {}  # a half's key -> the member promised its other half
     for v in visits:
         able = [c for c in team if v.key in can[c] and c != taken.get(v.key)]
         if able:
             chosen = max(able, key=lambda c: hours.spare(c, v))
             hours.promise(chosen, v)
-            if v.partner_key:
-                taken[v.partner_key] = chosen
+            if v.key in partner:
+                taken[partner[v.key]] = chosen
 
 
 def _km(homes: dict, person_id: int, carer) -> float:

@@ -133,7 +133,7 @@ def to_problem(week: Week, team: dict[int, set[int]] | None = None, outsider_km:
                dearer: dict[int, float] | None = None) -> Problem:
     """The week for the engine. Travel in minutes by car; the objective counts kilometres. With `team`,
     a visit by someone outside the person's regular team costs `outsider_km` more (continuity), or for the
-    people in `dearer`, what it names. With
+    people in `dearer`, what it names (with `outsider_km` set: no price for anyone without it). With
     `keep` (visit key to carer), moving a visit off its carer costs `keep_km` (a repair changes little)."""
     index = {code: i for i, code in enumerate(week.postcodes)}
     km, minutes = travel_matrices(week.postcodes)
