@@ -13,7 +13,7 @@ from kithkin.matching.engine import Carer as Route
 from kithkin.matching.engine import SyncLink, check, evaluate
 from kithkin.matching.engine.parts import solve_in_parts
 from kithkin.matching.models import TwoCarers
-from kithkin.matching.rosters import _short
+from kithkin.matching.rosters import _at_stake
 from kithkin.matching.teams import choose_teams, settled_teams
 from kithkin.matching.week import Week, WeekVisit
 from tests.matching.hhcrsp_instances import tiny
@@ -197,14 +197,15 @@ def test_of_teams_that_could_do_the_visits_the_plan_settles_on_the_busiest(setti
     assert teams == {10: {2, 3}}
 
 
-def test_the_people_short_of_their_team_are_those_under_nine_visits_in_ten():
-    visits = [visit(f"edna-{d}", 10, day=d) for d in range(10)] + [visit(f"frank-{d}", 11, day=d) for d in range(10)]
+def test_the_people_whose_90_percent_is_at_stake_are_under_it_or_at_it_with_none_to_spare():
+    people = {10: "edna", 11: "frank", 12: "grace"}
+    visits = [visit(f"{name}-{d}", p, day=d % 7) for p, name in people.items() for d in range(10)]
     week = week_of(visits, [], [carer(1, 1), carer(2, 1)])
-    # Edna has one visit in ten from outside her team (90%: enough), Frank two
-    done = {1: [f"edna-{d}" for d in range(9)] + [f"frank-{d}" for d in range(8)],
+    # Grace has all ten visits from her team (one to spare), Edna nine (none to spare), Frank eight (under 90%)
+    done = {1: [f"grace-{d}" for d in range(10)] + [f"edna-{d}" for d in range(9)] + [f"frank-{d}" for d in range(8)],
             2: ["edna-9", "frank-8", "frank-9"]}
     plan = SimpleNamespace(routes=[SimpleNamespace(carer=f"{c}:2030-03-04:0", stops=[SimpleNamespace(visit=k)
                                                                                   for k in keys])
                                    for c, keys in done.items()])
 
-    assert _short(week, plan, {10: {1}, 11: {1}}) == [11]
+    assert _at_stake(week, plan, {p: {1} for p in people}) == [10, 11]
