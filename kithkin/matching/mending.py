@@ -38,6 +38,11 @@ TEAMS_TRIED = 5  # other teams of three tried for a person (10 mended no more, i
 EPS = 1e-6
 
 
+def least_by_team(visits: int) -> int:
+    """Of a person's so many visits, how many their team must do: SHARE of them, rounded up."""
+    return math.ceil(SHARE * visits - EPS)
+
+
 class Plan:
     """The routes as lists of visit ids, their kilometres, and who does how much of each person's week."""
 
@@ -136,7 +141,7 @@ class Plan:
 
     def needs(self, person_id: int, team: set[int]) -> int:
         """How many more of the person's visits their team must do to reach SHARE of them."""
-        return max(0, math.ceil(SHARE * len(self.week_of[person_id]) - EPS) - self.inside(person_id, team))
+        return max(0, least_by_team(len(self.week_of[person_id])) - self.inside(person_id, team))
 
     def apply(self, changes: dict[int, tuple]) -> dict[int, tuple]:
         """Set routes to (km, sequence, starts); returns what they were, to undo it."""
@@ -303,4 +308,4 @@ def _may_leave(plan: Plan, person_id: int, carer_id: int) -> bool:
     team = plan.teams.get(person_id, set())
     if carer_id not in team:
         return True
-    return plan.inside(person_id, team) - 1 >= SHARE * len(plan.week_of[person_id]) - EPS
+    return plan.inside(person_id, team) - 1 >= least_by_team(len(plan.week_of[person_id]))

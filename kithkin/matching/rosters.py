@@ -5,7 +5,6 @@ part, the days side by side on the server's cores (no visit can move to another 
 figures and every visit are saved in one transaction; the previous roster for the week is kept, no longer
 current."""
 
-import math
 import statistics
 import time
 from collections import Counter
@@ -17,7 +16,7 @@ from django.db import transaction
 from kithkin.core.audit import Auditor
 from kithkin.core.models import Postcode
 from kithkin.matching.engine.parts import solve_in_parts
-from kithkin.matching.mending import SHARE, mend_teams
+from kithkin.matching.mending import least_by_team, mend_teams
 from kithkin.matching.models import Roster, RosterVisit
 from kithkin.matching.teams import choose_teams, settled_teams
 from kithkin.matching.travel import co2_kg
@@ -121,12 +120,12 @@ def _busiest(pairs: Counter, prefer: dict[int, set[int]] | None = None) -> dict[
 
 
 def _at_stake(week: Week, solution, teams: dict[int, set[int]]) -> list[int]:
-    """The people under SHARE of their visits by their team in the plan, or at it with no visit to spare."""
+    """The people under 90% of their visits by their team in the plan, or at it with no visit to spare."""
     served, by_team = Counter(), Counter()
     for (person_id, carer_id), n in _pairs(week, solution).items():
         served[person_id] += n
         by_team[person_id] += n if carer_id in teams.get(person_id, ()) else 0
-    return sorted(p for p, n in served.items() if by_team[p] <= math.ceil(SHARE * n - 1e-9))
+    return sorted(p for p, n in served.items() if by_team[p] <= least_by_team(n))
 
 
 def _homes(week: Week) -> dict[int, tuple[float, float]]:

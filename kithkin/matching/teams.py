@@ -8,13 +8,12 @@ morning, and a carer on twenty people's teams cannot get all twenty up. So each 
 hour by hour, and a visit is promised to one team member (its likely carer) only where that hour has room.
 A team is also better with two people who could do each visit than one: the second covers a busy day."""
 
-import math
 from collections import Counter, defaultdict
 from itertools import combinations
 
 from django.conf import settings
 
-from kithkin.matching.mending import SHARE
+from kithkin.matching.mending import least_by_team
 from kithkin.matching.travel import road_km
 from kithkin.matching.week import route_day
 
@@ -83,13 +82,18 @@ def choose_teams(week, planned: Counter, before: Counter, homes: dict) -> dict[i
     """planned[(person, carer)] and before[(person, carer)]: visits in the travel-minded plan and last week."""
     can = coverable(week)
     hours = Hours(week.routes)
-    visits_of = defaultdict(list)
-    for v in week.visits:
-        visits_of[v.person_id].append(v)
+    visits_of = _visits_by_person(week)
     # The busiest weeks first, and the earliest of equals: they have the fewest carers free for them.
     order = sorted(visits_of, key=lambda p: (-len(visits_of[p]), min(v.earliest for v in visits_of[p]), p))
     return {person_id: _team(person_id, visits_of[person_id], week, can, hours, planned, before, homes)
             for person_id in order}
+
+
+def _visits_by_person(week) -> dict[int, list]:
+    visits_of = defaultdict(list)
+    for v in week.visits:
+        visits_of[v.person_id].append(v)
+    return visits_of
 
 
 def settled_teams(week, done: Counter, prefer: dict[int, set[int]]) -> dict[int, set[int]]:
@@ -97,9 +101,7 @@ def settled_teams(week, done: Counter, prefer: dict[int, set[int]]) -> dict[int,
     who did the person's visits and the team planned for (`prefer`), the few who did most, among the teams
     that could do SHARE of the visits at all (the busiest three can be three who are all off on Fridays)."""
     can = coverable(week)
-    visits_of = defaultdict(list)
-    for v in week.visits:
-        visits_of[v.person_id].append(v)
+    visits_of = _visits_by_person(week)
     counts: dict[int, Counter] = defaultdict(Counter)
     for (person_id, carer_id), n in done.items():
         counts[person_id][carer_id] = n
@@ -109,9 +111,8 @@ def settled_teams(week, done: Counter, prefer: dict[int, set[int]]) -> dict[int,
         units = _units(visits)
         served = sum(done_by.values())
         most_out = len(visits) - served + _allowed_out(served)  # the 90% counts the visits served
-        every, pairs = (1 << len(units)) - 1, sum(1 << k for k, (_, carers) in enumerate(units) if carers == 2)
         candidates = sorted(set(done_by) | preferred)
-        able = {c: sum(1 << k for k, (v, _) in enumerate(units) if v.key in can[c]) for c in candidates}
+        able, every, pairs = _bits(units, candidates, can)
         size = min(settings.KITHKIN_TEAM_SIZE, len(candidates))
         teams[person_id] = set(max(combinations(candidates, size), key=lambda t: (
             _out(t, able, every, pairs) <= most_out, sum(done_by[c] for c in t), sum(c in preferred for c in t),
@@ -156,8 +157,7 @@ def _whole(team: list[int], units, visits: int, candidates, can, hours, known, a
 
     Choosing a member at a time, the team can end up with nobody for one day, and a person with a two-carer
     visit every weekday needs two of the three each day: one short day is a stranger every week."""
-    able = {c: sum(1 << k for k, (v, _) in enumerate(units) if v.key in can[c]) for c in candidates}
-    every, pairs = (1 << len(units)) - 1, sum(1 << k for k, (_, carers) in enumerate(units) if carers == 2)
+    able, every, pairs = _bits(units, candidates, can)
     never = _out(candidates, able, every, pairs)  # visits none of the candidates could do, whoever is chosen
     most_out = never + _allowed_out(visits - never)
     if _out(team, able, every, pairs) <= most_out:
@@ -176,9 +176,15 @@ def _whole(team: list[int], units, visits: int, candidates, can, hours, known, a
     return best
 
 
+def _bits(units, carers, can) -> tuple[dict[int, int], int, int]:
+    """The units as bits: those each carer could do, all of them, and those that take two carers."""
+    able = {c: sum(1 << k for k, (v, _) in enumerate(units) if v.key in can[c]) for c in carers}
+    return able, (1 << len(units)) - 1, sum(1 << k for k, (_, needed) in enumerate(units) if needed == 2)
+
+
 def _allowed_out(visits: int) -> int:
-    """Of so many visits, how many may be by someone outside the team, the team doing SHARE of them."""
-    return visits - math.ceil(SHARE * visits - 1e-9)
+    """Of so many visits, how many may be by someone outside the team."""
+    return visits - least_by_team(visits)
 
 
 def _out(team, able: dict[int, int], every: int, pairs: int) -> int:

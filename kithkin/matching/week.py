@@ -6,6 +6,7 @@ Nothing is written here: rosters.py saves what the engine plans."""
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from kithkin.core.models import Postcode
 from kithkin.matching.candidates import ruled_out_because
@@ -49,6 +50,11 @@ class Week:
     postcodes: list[str]
     allowed: dict[int, set[int]]  # person -> carers who may visit them
     ruled_out: dict[int, list[str]] = field(default_factory=dict)  # person -> why nobody may
+
+    @cached_property
+    def travel(self) -> tuple[list[list[float]], list[list[float]]]:
+        """(kilometres, minutes) between the week's postcodes: read once, shared by every plan of the week."""
+        return travel_matrices(self.postcodes)
 
 
 def _minutes(t) -> int:
@@ -136,7 +142,7 @@ def to_problem(week: Week, team: dict[int, set[int]] | None = None, outsider_km:
     people in `dearer`, what it names (with `outsider_km` set: no price for anyone without it). With
     `keep` (visit key to carer), moving a visit off its carer costs `keep_km` (a repair changes little)."""
     index = {code: i for i, code in enumerate(week.postcodes)}
-    km, minutes = travel_matrices(week.postcodes)
+    km, minutes = week.travel
     routes = []
     for r in week.routes:
         home = index[week.carers[int(r.person)].postcode]
