@@ -136,11 +136,12 @@ def route_day(route: Route) -> str:
 
 def to_problem(week: Week, team: dict[int, set[int]] | None = None, outsider_km: float = 0.0,
                keep: dict[str, int] | None = None, keep_km: float = 0.0,
-               dearer: dict[int, float] | None = None) -> Problem:
+               dearer: dict[int, float] | None = None, held: set[str] | None = None) -> Problem:
     """The week for the engine. Travel in minutes by car; the objective counts kilometres. With `team`,
     a visit by someone outside the person's regular team costs `outsider_km` more (continuity), or for the
     people in `dearer`, what it names (with `outsider_km` set: no price for anyone without it). With
-    `keep` (visit key to carer), moving a visit off its carer costs `keep_km` (a repair changes little)."""
+    `keep` (visit key to carer), moving a visit off its carer costs `keep_km` (a repair changes little). The
+    visits in `held` may go to nobody outside the person's team (how a plan keeps each person's 90%)."""
     index = {code: i for i, code in enumerate(week.postcodes)}
     km, minutes = week.travel
     routes = []
@@ -155,6 +156,8 @@ def to_problem(week: Week, team: dict[int, set[int]] | None = None, outsider_km:
     for v in week.visits:
         allowed = week.allowed.get(v.person_id, set())
         ids = frozenset(r.id for r in by_day.get(v.day.isoformat(), []) if int(r.person) in allowed)
+        if held and v.key in held:
+            ids = frozenset(rid for rid in ids if int(rid.split(":")[0]) in team.get(v.person_id, ()))
         extra = {}
         if keep and v.key in keep:
             extra = {rid: keep_km for rid in ids if int(rid.split(":")[0]) != keep[v.key]}

@@ -13,7 +13,7 @@ from kithkin.matching.engine import Carer as Route
 from kithkin.matching.engine import SyncLink, check, evaluate
 from kithkin.matching.engine.parts import solve_in_parts
 from kithkin.matching.models import TwoCarers
-from kithkin.matching.rosters import _at_stake
+from kithkin.matching.rosters import _at_stake, _held
 from kithkin.matching.teams import choose_teams, settled_teams
 from kithkin.matching.week import Week, WeekVisit
 from tests.matching.hhcrsp_instances import tiny
@@ -197,15 +197,35 @@ def test_of_teams_that_could_do_the_visits_the_plan_settles_on_the_busiest(setti
     assert teams == {10: {2, 3}}
 
 
-def test_the_people_whose_90_percent_is_at_stake_are_under_it_or_at_it_with_none_to_spare():
+def ninety_percent_week():
+    """Grace has all ten visits from her team, carer 1 (one to spare), Edna nine (none to spare), Frank eight
+    (under 90%)."""
     people = {10: "edna", 11: "frank", 12: "grace"}
     visits = [visit(f"{name}-{d}", p, day=d % 7) for p, name in people.items() for d in range(10)]
     week = week_of(visits, [], [carer(1, 1), carer(2, 1)])
-    # Grace has all ten visits from her team (one to spare), Edna nine (none to spare), Frank eight (under 90%)
     done = {1: [f"grace-{d}" for d in range(10)] + [f"edna-{d}" for d in range(9)] + [f"frank-{d}" for d in range(8)],
             2: ["edna-9", "frank-8", "frank-9"]}
     plan = SimpleNamespace(routes=[SimpleNamespace(carer=f"{c}:2030-03-04:0", stops=[SimpleNamespace(visit=k)
                                                                                   for k in keys])
                                    for c, keys in done.items()])
+    return week, plan, {p: {1} for p in people}
 
-    assert _at_stake(week, plan, {p: {1} for p in people}) == [10, 11]
+
+def test_the_people_whose_90_percent_is_at_stake_are_under_it_or_at_it_with_none_to_spare():
+    week, plan, teams = ninety_percent_week()
+
+    assert _at_stake(week, plan, teams) == [10, 11]
+
+
+def test_a_later_search_must_leave_as_many_visits_with_the_team_as_each_persons_90_percent_needs():
+    # Given a plan where Grace has a visit to spare, Edna none and Frank is under 90%
+    week, plan, teams = ninety_percent_week()
+
+    # When the visits to hold with the team are picked
+    held = _held(week, plan, teams)
+
+    # Then nine of Grace's ten are held (the tenth may go elsewhere), all nine of Edna's and Frank's eight:
+    # only visits their team does
+    assert sum(k.startswith("grace") for k in held) == 9
+    assert {k for k in held if k.startswith("edna")} == {f"edna-{d}" for d in range(9)}
+    assert {k for k in held if k.startswith("frank")} == {f"frank-{d}" for d in range(8)}

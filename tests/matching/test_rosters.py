@@ -160,3 +160,18 @@ def test_a_visit_outside_the_team_can_cost_more_for_the_people_named(district):
     person_of = {v.key: v.person_id for v in week.visits}
     prices = {person_of[v.id]: set(v.extra_cost.values()) for v in problem.visits}
     assert prices.pop(edna) == {8.0} and set().union(*prices.values()) == {4.0}
+
+
+def test_visits_held_with_the_team_may_go_to_nobody_else(district):
+    # Given the week, Edna's team being Ann, and her Monday visit held with her team
+    week = load_week(MONDAY)
+    edna, ann = district["people"][0].pk, district["carers"][0].pk
+    monday = next(v.key for v in week.visits if v.person_id == edna and v.day == MONDAY and v.skill == "personal_care")
+
+    # When the week is put to the engine
+    problem = to_problem(week, {edna: {ann}}, 4.0, held={monday})
+
+    # Then only Ann may do that visit; her other visits may go to any of the four carers at a price
+    allowed = {v.id: {c.split(":")[0] for c in v.allowed_carers} for v in problem.visits}
+    assert allowed.pop(monday) == {str(ann)}
+    assert all(len(carers) == 4 for carers in allowed.values())
