@@ -3,10 +3,9 @@ then the plan that keeps people's visits within their teams, starting from the f
 few people still under 90% by their team mended where they can be, and last a search that wins back driving
 without letting anyone fall under 90% again. Once a person is at 90%, later searches hold the visits it
 needs with their team (`_held`): a search that prices every visit alike would trade one person's 90% for
-another's. Each plan is solved a day per
-part, the days side by side on the server's cores (no visit can move to another day). The roster, its
-figures and every visit are saved in one transaction; the previous roster for the week is kept, no longer
-current."""
+another's. Each plan is solved a day per part, the days side by side on the server's cores (no visit can
+move to another day). The roster, its figures and every visit are saved in one transaction; the previous
+roster for the week is kept, no longer current."""
 
 import statistics
 import time
@@ -141,18 +140,21 @@ def _busiest(pairs: Counter, prefer: dict[int, set[int]] | None = None) -> dict[
 
 def _at_stake(week: Week, solution, teams: dict[int, set[int]]) -> list[int]:
     """The people under 90% of their visits by their team in the plan, or at it with no visit to spare."""
-    served, by_team = Counter(), Counter()
-    for (person_id, carer_id), n in _pairs(week, solution).items():
-        served[person_id] += n
-        by_team[person_id] += n if carer_id in teams.get(person_id, ()) else 0
-    return sorted(p for p, n in served.items() if by_team[p] <= least_by_team(n))
+    served, by_team = _served_by_team(week, solution, teams)
+    return sorted(p for p, n in served.items() if len(by_team[p]) <= least_by_team(n))
 
 
 def _held(week: Week, solution, teams: dict[int, set[int]]) -> set[str]:
     """Of each person's visits their team does in the plan, as many as their 90% needs (all, if under it): the
     visits a later search must leave with the team, so that nobody falls under 90% again."""
+    served, by_team = _served_by_team(week, solution, teams)
+    return {key for p, keys in by_team.items() for key in sorted(keys)[:least_by_team(served[p])]}
+
+
+def _served_by_team(week: Week, solution, teams: dict[int, set[int]]) -> tuple[Counter, dict[int, list[str]]]:
+    """How many of each person's visits the plan serves, and which of them their team does."""
     person_of = {v.key: v.person_id for v in week.visits}
-    by_team, served = defaultdict(list), Counter()
+    served, by_team = Counter(), defaultdict(list)
     for route in solution.routes:
         carer_id = int(route.carer.split(":")[0])
         for stop in route.stops:
@@ -160,7 +162,7 @@ def _held(week: Week, solution, teams: dict[int, set[int]]) -> set[str]:
             served[person_id] += 1
             if carer_id in teams.get(person_id, ()):
                 by_team[person_id].append(stop.visit)
-    return {key for p, keys in by_team.items() for key in sorted(keys)[:least_by_team(served[p])]}
+    return served, by_team
 
 
 def _homes(week: Week) -> dict[int, tuple[float, float]]:

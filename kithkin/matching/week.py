@@ -155,16 +155,17 @@ def to_problem(week: Week, team: dict[int, set[int]] | None = None, outsider_km:
     visits = []
     for v in week.visits:
         allowed = week.allowed.get(v.person_id, set())
-        ids = frozenset(r.id for r in by_day.get(v.day.isoformat(), []) if int(r.person) in allowed)
+        regulars = (team or {}).get(v.person_id, set())
+        day = [r for r in by_day.get(v.day.isoformat(), []) if int(r.person) in allowed]
         if held and v.key in held:
-            ids = frozenset(rid for rid in ids if int(rid.split(":")[0]) in team.get(v.person_id, ()))
+            day = [r for r in day if int(r.person) in regulars]
+        ids = frozenset(r.id for r in day)
         extra = {}
         if keep and v.key in keep:
-            extra = {rid: keep_km for rid in ids if int(rid.split(":")[0]) != keep[v.key]}
+            extra = {r.id: keep_km for r in day if int(r.person) != keep[v.key]}
         elif team is not None and outsider_km:
-            regulars = team.get(v.person_id, set())
             price = (dearer or {}).get(v.person_id, outsider_km)
-            extra = {rid: price for rid in ids if int(rid.split(":")[0]) not in regulars}
+            extra = {r.id: price for r in day if int(r.person) not in regulars}
         visits.append(Visit(id=v.key, location=index[v.postcode], earliest_start=v.earliest, latest_start=v.latest,
                             duration=v.minutes, skill=v.skill, hard_latest=HARD_WINDOWS, allowed_carers=ids,
                             extra_cost=extra, sync=_sync(v), label=v.key))
