@@ -179,6 +179,24 @@ def test_a_visit_taken_out_of_the_plan_stops_holding_up_its_partner():
     assert S[4][2] == 480
 
 
+def test_a_plan_to_start_from_with_half_of_each_two_carer_visit_places_both_halves_together():
+    # Given a plan to start from that has only the second half of each two-carer visit (as a repair leaves it
+    # when the carer who had the first half is off sick)
+    problem = crowded_with_links(seed=3)
+    a = build(problem)
+    P = as_tuple(a)
+    S = initial_state(a, P)
+    rows = [[i for i in S[0][r, :S[1][r]] if not (a.partner[i] >= 0 and i < a.partner[i])] for r in range(a.m)]
+    # When the first plan is built from it
+    S = initial_state(a, P, rows)
+    # Then every visit is where the plan's indexes say it is, and no pair is left half planned
+    seq, length, route_of, pos_of = S[0], S[1], S[2], S[3]
+    for r in range(a.m + 1):
+        assert [(route_of[i], pos_of[i]) for i in seq[r, :length[r]]] == [(r, k) for k in range(length[r])]
+    assert all((route_of[i] == a.m) == (route_of[a.partner[i]] == a.m) for i in range(a.n) if a.partner[i] >= 0)
+    assert all(a.allowed[i, route_of[i]] for i in range(a.n) if route_of[i] < a.m)
+
+
 def test_a_restart_from_the_best_plan_times_it_afresh():
     # Given a search that has wandered off its best plan
     problem = crowded_with_links(seed=8)

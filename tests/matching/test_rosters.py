@@ -86,6 +86,17 @@ def test_a_carer_off_sick_is_repaired_with_few_changes_all_listed(district, mana
     assert all(c.why == "carer_off" for c in changes)
 
 
+def test_a_carer_off_sick_with_half_of_a_two_carer_visit_leaves_it_with_two_others_together(district, manager):
+    roster = plan(manager)
+    sick = roster.visits.filter(skill="moving", date=MONDAY).first().carer
+
+    repair.carer_off(roster, sick, [MONDAY], Auditor(manager), time_limit_s=5)
+
+    first, second = roster.visits.filter(skill="moving", date=MONDAY)
+    assert None not in (first.carer_id, second.carer_id) and sick.pk not in (first.carer_id, second.carer_id)
+    assert first.carer_id != second.carer_id and first.start == second.start
+
+
 def test_a_cancelled_visit_comes_off_and_nothing_else_moves(district, manager):
     roster = plan(manager)
     visit = roster.visits.filter(skill="personal_care").first()

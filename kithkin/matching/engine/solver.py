@@ -33,8 +33,11 @@ def initial_state(a: Arrays, P: tuple, rows: list[list[int]] | None = None) -> t
     seq = np.zeros((m + 1, max(n, 1)), dtype=np.int64)
     length = np.zeros(m + 1, dtype=np.int64)
     route_of = np.full(n, m, dtype=np.int64)
+    placed = {i for visits in rows or [] for i in visits}
     for r, visits in enumerate(rows or []):
-        for i in visits:
+        # A pair is placed together or not at all (construction moves both halves): a plan to start from that
+        # lacks one half (its carer is off sick, or may no longer do it) starts with the other in the pool too.
+        for i in (i for i in visits if a.partner[i] < 0 or a.partner[i] in placed):
             route_of[i], seq[r, length[r]] = r, i
             length[r] += 1
     pool = np.nonzero(route_of == m)[0]
