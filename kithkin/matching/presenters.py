@@ -1,4 +1,5 @@
-"""Rosters shaped for pages: the team's week as a grid, a carer's days in order, a person's week."""
+"""Rosters shaped for pages: the team's week as a grid, a carer's days in order, a person's week, and who sees
+someone outside their regular team."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -6,6 +7,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from kithkin.matching.mending import least_by_team
 from kithkin.matching.models import Roster, RosterVisit
 
 
@@ -51,17 +53,57 @@ def unserved(roster: Roster):
         "date", "earliest")
 
 
+def team_of(roster: Roster, person_id: int) -> set[int] | None:
+    """The person's regular team in this roster (None for a roster saved without teams)."""
+    teams = roster.figures.get("teams")
+    return None if teams is None else set(teams.get(str(person_id), ()))
+
+
+@dataclass
+class OutsideTeam:
+    """A person who sees someone outside their regular team this week, and when."""
+
+    person: object
+    visits: list[RosterVisit]  # by someone outside the team
+    served: int  # of their visits, planned
+    by_team: int
+
+    @property
+    def under_share(self) -> bool:
+        return self.by_team < least_by_team(self.served)
+
+
+def outside_team(roster: Roster) -> list[OutsideTeam]:
+    """Everyone with a visit this week by a carer outside their regular team (the people a coordinator tells
+    who is coming, or re-plans by hand), those under 9 in 10 visits by their team first."""
+    teams = {int(p): set(c) for p, c in roster.figures.get("teams", {}).items()}
+    found: dict[int, OutsideTeam] = {}
+    served, by_team = defaultdict(int), defaultdict(int)
+    rows = roster.visits.filter(cancelled=False, carer__isnull=False).select_related("person", "carer")
+    for v in rows.order_by("date", "start"):
+        served[v.person_id] += 1
+        if v.carer_id in teams.get(v.person_id, ()):
+            by_team[v.person_id] += 1
+        else:
+            found.setdefault(v.person_id, OutsideTeam(v.person, [], 0, 0)).visits.append(v)
+    for person_id, row in found.items():
+        row.served, row.by_team = served[person_id], by_team[person_id]
+    return sorted(found.values(), key=lambda r: (not r.under_share, r.person.family_name, r.person.given_name))
+
+
 @dataclass
 class Stop:
     visit: RosterVisit
     start: str
     end: str
     window: str
+    outside_team: bool = False  # by a carer outside the person's regular team
 
 
-def _stop(v: RosterVisit) -> Stop:
+def _stop(v: RosterVisit, team: set[int] | None = None) -> Stop:
     return Stop(v, clock(v.start), clock(None if v.start is None else v.start + v.minutes),
-                f"{clock(v.earliest)} to {clock(v.latest)}")
+                f"{clock(v.earliest)} to {clock(v.latest)}",
+                team is not None and v.carer_id is not None and v.carer_id not in team)
 
 
 def carer_days(roster: Roster, carer) -> list[tuple[date, list[Stop], float]]:
@@ -78,9 +120,9 @@ def person_weeks(person) -> list[tuple[Roster, list[tuple[date, list[Stop]]]]]:
     weeks = []
     for roster in Roster.objects.filter(is_current=True, week_starting__gte=monday - timedelta(days=7)).order_by(
             "week_starting")[:3]:
-        by_day = defaultdict(list)
+        by_day, team = defaultdict(list), team_of(roster, person.pk)
         for v in roster.visits.filter(person=person).select_related("carer").order_by("date", "start", "earliest"):
-            by_day[v.date].append(_stop(v))
+            by_day[v.date].append(_stop(v, team))
         if by_day:
             weeks.append((roster, [(d, by_day[d]) for d in days(roster) if by_day[d]]))
     return weeks

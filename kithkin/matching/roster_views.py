@@ -64,9 +64,12 @@ def roster_detail(request, roster_id: int):
     unserved = [v for v in presenters.unserved(roster) if v.person_id in visible]
     changes = [c for c in roster.changes.select_related("visit__person", "carer_before", "carer_after")
                .order_by("-made_at") if c.visit.person_id in visible]
+    outside = presenters.outside_team(roster)
+    shown = [row for row in outside if row.person.pk in visible]
     return render(request, "matching/roster.html", {
         "roster": roster, "grid": presenters.team_week(roster), "unserved": unserved, "changes": changes,
         "hidden_unserved": roster.figures.get("unserved", 0) - len(unserved),
+        "outside": shown, "hidden_outside": len(outside) - len(shown),
         "carers": Carer.objects.filter(is_active=True), "days": presenters.days(roster), "active": "rosters"})
 
 

@@ -147,6 +147,38 @@ def test_the_weeks_pages_for_the_team_a_carer_and_a_person(district, manager, ag
     assert client.get("/rosters").status_code == 200
 
 
+def test_the_team_week_lists_who_sees_someone_outside_their_regular_team_to_those_who_may_know(district, manager):
+    # Given Edna's Tuesday visit with a carer outside her regular team
+    roster = plan(manager)
+    edna = district["people"][0]
+    team = set(roster.figures["teams"][str(edna.pk)])
+    stranger = next(c for c in district["carers"] if c.pk not in team)
+    tuesday = roster.visits.get(person=edna, skill="personal_care", date=date(2030, 3, 5))
+    RosterVisit.objects.filter(pk=tuesday.pk).update(carer=stranger)
+    client = client_for(manager)
+    # When a planner who does not support her looks at the team's week
+    page = client.get(f"/rosters/{roster.pk}").content.decode()
+    # Then they see that someone does, not who
+    assert "Someone outside their regular team" in page and "Edna Jones" not in page
+    assert "more person other teams support sees someone outside their regular team" in page
+
+    # When they become her named coordinator
+    from kithkin.support.models import CareTeamMember
+
+    CareTeamMember.objects.create(person=edna, user=manager, role="Named coordinator", is_named_coordinator=True)
+    page = client.get(f"/rosters/{roster.pk}").content.decode()
+    # Then she is listed with the visit, who is coming, and how many of her visits her team does
+    served = roster.visits.filter(person=edna, carer__isnull=False)
+    by_team = served.filter(carer__in=team).count()
+    listed = page.split('data-testid="outside-team"')[1].split("</ul>")[0]
+    at = f"{tuesday.start // 60:02d}:{tuesday.start % 60:02d}"
+    assert "Edna Jones" in listed and f"Tue 5 {at} {stranger.full_name}" in listed
+    assert f"{by_team} of {served.count()} visits by their team" in listed
+    # And her own week marks the visit
+    week = client.get(f"/people/{edna.pk}/week").content.decode()
+    assert week.count("Not one of their regular carers") == served.exclude(carer__in=team).count() >= 1
+
+
 def test_new_regular_visits_for_someone_already_on_the_roster_join_it_once(district, manager):
     roster = plan(manager)
     edna = district["people"][0]
