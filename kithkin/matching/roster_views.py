@@ -70,6 +70,7 @@ def roster_detail(request, roster_id: int):
         "roster": roster, "grid": presenters.team_week(roster), "unserved": unserved, "changes": changes,
         "hidden_unserved": roster.figures.get("unserved", 0) - len(unserved),
         "outside": shown, "hidden_outside": len(outside) - len(shown),
+        "hidden_changes": roster.changes.count() - len(changes),
         "carers": Carer.objects.filter(is_active=True), "days": presenters.days(roster), "active": "rosters"})
 
 

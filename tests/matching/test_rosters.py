@@ -82,6 +82,8 @@ def test_a_carer_off_sick_is_repaired_with_few_changes_all_listed(district, mana
     moved = {pk for pk in before if before[pk][0] != after[pk][0]}
     assert moved and moved <= {c.visit_id for c in changes}
     assert all(before[pk][0] == sick.pk for pk in moved)  # only the sick carer's visits found new carers
+    kept = [pk for pk in before if pk not in moved and before[pk][1] is not None]
+    assert all(abs(after[pk][1] - before[pk][1]) < repair.MOVED_MINUTES for pk in kept)  # and at about their times
     assert all(after[pk] == before[pk] for pk in before if RosterVisit.objects.get(pk=pk).date != MONDAY)
     assert all(c.why == "carer_off" for c in changes)
 
@@ -95,6 +97,28 @@ def test_a_carer_off_sick_with_half_of_a_two_carer_visit_leaves_it_with_two_othe
     first, second = roster.visits.filter(skill="moving", date=MONDAY)
     assert None not in (first.carer_id, second.carer_id) and sick.pk not in (first.carer_id, second.carer_id)
     assert first.carer_id != second.carer_id and first.start == second.start
+
+
+def test_a_carer_off_sick_leaves_everyone_elses_visits_at_their_times(district, manager, agent):
+    # Given a busier week: eight more people with a morning visit any time from 7 to 11, every day
+    for k, code in enumerate(["FN1 1AA", "FN1 2BB", "FN3 1AA", "FN3 2DD"] * 2):
+        person = make_person(agent, given_name=f"Neighbour{k}", postcode=code)
+        actions.add_visit_pattern(person, {"skill": "personal_care", "weekdays": list(range(7)), "earliest": time(7),
+                                           "latest": time(11), "minutes": 45}, Auditor(manager))
+    roster = plan(manager)
+    before = {v.pk: (v.carer_id, v.start) for v in roster.visits.filter(date=MONDAY)}
+    sick = roster.visits.filter(date=MONDAY, skill="personal_care").exclude(carer=None).first().carer
+    theirs = {pk for pk, (carer_id, _) in before.items() if carer_id == sick.pk}
+
+    # When they are off on Monday
+    changes = repair.carer_off(roster, sick, [MONDAY], Auditor(manager), time_limit_s=5)
+
+    # Then only their visits change, each to someone else, and nobody else's visit moves in time
+    assert {c.visit_id for c in changes} == theirs
+    after = {v.pk: (v.carer_id, v.start) for v in roster.visits.filter(date=MONDAY)}
+    assert all(after[pk][0] not in (None, sick.pk) for pk in theirs)
+    assert all(after[pk][0] == before[pk][0] and abs(after[pk][1] - before[pk][1]) < repair.MOVED_MINUTES
+               for pk in before if pk not in theirs)
 
 
 def test_a_cancelled_visit_comes_off_and_nothing_else_moves(district, manager):
@@ -160,7 +184,7 @@ def test_the_team_week_lists_who_sees_someone_outside_their_regular_team_to_thos
     page = client.get(f"/rosters/{roster.pk}").content.decode()
     # Then they see that someone does, not who
     assert "Someone outside their regular team" in page and "Edna Jones" not in page
-    assert "more person other teams support sees someone outside their regular team" in page
+    assert "1 person other teams support sees someone outside their regular team" in page
 
     # When they become her named coordinator
     from kithkin.support.models import CareTeamMember
@@ -177,6 +201,26 @@ def test_the_team_week_lists_who_sees_someone_outside_their_regular_team_to_thos
     # And her own week marks the visit
     week = client.get(f"/people/{edna.pk}/week").content.decode()
     assert week.count("Not one of their regular carers") == served.exclude(carer__in=team).count() >= 1
+
+
+def test_the_changes_say_what_changed_and_count_those_for_people_the_planner_does_not_support(district, manager):
+    # Given Edna's visit moved an hour later with the same carer, and Frank's (whom the planner does not support)
+    roster = plan(manager)
+    edna, frank = district["people"][:2]
+    visits = [roster.visits.filter(person=person, skill="personal_care").first() for person in (edna, frank)]
+    for visit in visits:
+        RosterChange.objects.create(roster=roster, visit=visit, why=RosterChange.Why.CARER_OFF, made_by=manager,
+                                    carer_before=visit.carer, carer_after=visit.carer, start_before=600,
+                                    start_after=660)
+    from kithkin.support.models import CareTeamMember
+
+    CareTeamMember.objects.create(person=edna, user=manager, role="Named coordinator", is_named_coordinator=True)
+    # When the planner looks at the team's week
+    page = client_for(manager).get(f"/rosters/{roster.pk}").content.decode()
+    # Then Edna's change says her visit moved, not that someone new is coming, and Frank's is only counted
+    listed = page.split('data-testid="changes"')[1].split("</ul>")[0]
+    assert f"Edna Jones (a carer is off): {visits[0].carer.full_name}, moved from 10:00 to 11:00" in listed
+    assert "Frank" not in listed and "1 change for people you can see, newest first, and 1 for people other" in page
 
 
 def test_new_regular_visits_for_someone_already_on_the_roster_join_it_once(district, manager):
