@@ -59,7 +59,11 @@ def _visible(request, roster: Roster) -> set[int]:
 
 @staff_required(can_plan_rosters)
 def roster_detail(request, roster_id: int):
-    roster = _roster_for(request, roster_id)
+    return _detail(request, _roster_for(request, roster_id))
+
+
+def _detail(request, roster: Roster, errors: dict | None = None, chosen: dict | None = None, status: int = 200):
+    """The team's week; with `errors`, the repair form as it was sent, with what to put right."""
     visible = _visible(request, roster)
     unserved = [v for v in presenters.unserved(roster) if v.person_id in visible]
     changes = [c for c in roster.changes.select_related("visit__person", "carer_before", "carer_after")
@@ -70,8 +74,10 @@ def roster_detail(request, roster_id: int):
         "roster": roster, "grid": presenters.team_week(roster), "unserved": unserved, "changes": changes,
         "hidden_unserved": roster.figures.get("unserved", 0) - len(unserved),
         "outside": shown, "hidden_outside": len(outside) - len(shown),
-        "hidden_changes": roster.changes.count() - len(changes),
-        "carers": Carer.objects.filter(is_active=True), "days": presenters.days(roster), "active": "rosters"})
+        "hidden_changes": roster.changes.count() - len(changes), "errors": errors or {},
+        "chosen": chosen or {"carer": "", "days": []},
+        "carers": Carer.objects.filter(is_active=True), "days": presenters.days(roster), "active": "rosters"},
+        status=status)
 
 
 @staff_required()
@@ -117,16 +123,21 @@ def repair_carer_off(request, roster_id: int):
     carer = Carer.objects.filter(pk=request.POST.get("carer") or 0).first() if str(
         request.POST.get("carer", "")).isdigit() else None
     dates = [d for d in (_day(text) for text in request.POST.getlist("days")) if d]
-    if carer is None or not dates:
-        messages.error(request, "Choose the carer who is off and the days they are off.")
-        return redirect("roster_detail", roster.pk)
-    try:
-        changes = repair.carer_off(roster, carer, dates, Auditor.for_request(request))
-    except ActionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"Roster repaired: {len(changes)} change{'s' if len(changes) != 1 else ''}, "
-                                  "listed under Changes.")
+    errors = {}
+    if carer is None:
+        errors["off-carer"] = "Choose the carer who is off"
+    if not dates:
+        errors["off-1"] = "Choose the days they are off"
+    if not errors:
+        try:
+            changes = repair.carer_off(roster, carer, dates, Auditor.for_request(request))
+        except ActionError as exc:
+            errors["off-1"] = str(exc)
+    if errors:  # the page again, with the form as it was sent (nothing was changed)
+        chosen = {"carer": request.POST.get("carer", ""), "days": request.POST.getlist("days")}
+        return _detail(request, _roster_for(request, roster.pk), errors, chosen, status=400)
+    messages.success(request, f"Roster repaired: {len(changes)} change{'s' if len(changes) != 1 else ''}, "
+                              "listed under Changes.")
     return redirect("roster_detail", roster.pk)
 
 

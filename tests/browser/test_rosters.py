@@ -15,8 +15,9 @@ pytestmark = pytest.mark.browser
 def test_a_manager_repairs_the_week_and_cancels_a_visit(page, check_page, manager, district):  # noqa: F811
     """
     Given a planned week for four people and four carers, and a manager who coordinates their support
-    When Ann is off on the Monday, and Edna's Tuesday visit is not needed
-    Then Ann's Monday visits go to others, the changes are listed, and Edna's week shows the visit cancelled
+    When Ann is off on the Monday (the manager first forgets to tick the day), and Edna's Tuesday visit is not needed
+    Then the page says what to put right, keeping Ann chosen; Ann's Monday visits go to others, the changes
+    are listed, and Edna's week shows the visit cancelled
     """
     from kithkin.support.models import CareTeamMember
 
@@ -34,6 +35,10 @@ def test_a_manager_repairs_the_week_and_cancels_a_visit(page, check_page, manage
     check_page(page, "the team's week")
 
     page.get_by_label("Who is off").select_option(str(ann.pk))
+    page.get_by_role("button", name="Repair the roster").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Choose the days they are off")
+    check_page(page, "the repair sent without its days")
+    expect(page.get_by_label("Who is off")).to_have_value(str(ann.pk))
     page.get_by_label(f"{MONDAY:%A %-d %B}").check()
     page.get_by_role("button", name="Repair the roster").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Roster repaired")

@@ -223,6 +223,27 @@ def test_the_changes_say_what_changed_and_count_those_for_people_the_planner_doe
     assert "Frank" not in listed and "1 change for people you can see, newest first, and 1 for people other" in page
 
 
+def test_a_repair_sent_without_the_days_says_what_to_put_right_and_changes_nothing(district, manager):
+    roster = plan(manager)
+    ann = district["carers"][0]
+    before = sorted(roster.visits.values_list("pk", "carer_id", "start"))
+    client = client_for(manager)
+
+    response = client.post(f"/rosters/{roster.pk}/carer-off", {"carer": str(ann.pk)})
+
+    page = response.content.decode()
+    assert response.status_code == 400 and "There is a problem" in page
+    assert '<a href="#off-1">Choose the days they are off</a>' in page and 'id="off-1-error"' in page
+    assert f'<option value="{ann.pk}" selected>' in page  # the carer chosen is kept
+    assert sorted(roster.visits.values_list("pk", "carer_id", "start")) == before and not roster.changes.exists()
+    response = client.post(f"/rosters/{roster.pk}/carer-off", {"carer": "", "days": ["2030-03-05"]})
+    page = response.content.decode()
+    assert response.status_code == 400 and "Choose the carer who is off" in page
+    assert 'value="2030-03-05" checked' in page  # the days chosen are kept
+    response = client.post(f"/rosters/{roster.pk}/carer-off", {"carer": str(ann.pk), "days": ["2031-01-01"]})
+    assert response.status_code == 400 and "Choose days in this roster&#39;s week" in response.content.decode()
+
+
 def test_new_regular_visits_for_someone_already_on_the_roster_join_it_once(district, manager):
     roster = plan(manager)
     edna = district["people"][0]
