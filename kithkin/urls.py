@@ -109,6 +109,7 @@ urlpatterns = [
     path("roster-visits/<int:visit_id>/cancel", roster_pages.repair_cancel, name="roster_cancel"),
     path("people/<int:person_id>/week", roster_pages.person_week, name="person_week"),
     path("people/<int:person_id>/week/add", roster_pages.repair_add_person, name="roster_add_person"),
+    path("people/<int:person_id>/week/wishes", roster_pages.repair_wishes, name="roster_wishes"),
     path("people/<int:person_id>/export", people.person_export, name="person_export"),
     path("manage/audit", audit_views.audit_log, name="audit_log"),
     path("manage/break-glass", audit_views.break_glass_reviews, name="break_glass_reviews"),

@@ -21,8 +21,8 @@ def _error(bound_field):
 def _choices(bound_field, selected):
     items = []
     for value, text in bound_field.field.choices:
-        if value == "" and not isinstance(bound_field.field.widget, forms.Select):
-            continue
+        if value == "" and str(text) == "---------" and not isinstance(bound_field.field.widget, forms.Select):
+            continue  # Django's blank choice means nothing as a radio; a named one ("No preference") stays
         chosen = str(value) in selected
         items.append({"value": value, "text": str(text), "checked": chosen, "selected": chosen})
     return items

@@ -100,7 +100,8 @@ def _score(carer, home, interests, language, patterns, visits: int) -> Candidate
     if home and carer.latitude is not None:
         c.minutes_away = minutes_for(road_km((carer.latitude, carer.longitude), home), carer.travel_mode)
         c.score += POINTS["minute_away"] * c.minutes_away
-        c.reasons.append(f"{round(c.minutes_away)} minutes away ({carer.get_travel_mode_display().lower()})")
+        away = max(1, round(c.minutes_away))  # a carer in the same postcode is still a minute or so away
+        c.reasons.append(f"{away} minute{'' if away == 1 else 's'} away ({carer.get_travel_mode_display().lower()})")
     if visits:
         c.score += POINTS["in_team"]
         c.reasons.append(f"already in their team ({visits} visit{'s' if visits != 1 else ''} in the last roster)")

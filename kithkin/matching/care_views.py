@@ -123,9 +123,10 @@ def people_for_home(request, carer_id: int):
     household = Household.objects.filter(carer_id=carer_id).select_related("carer").first()
     if household is None:
         raise Http404
+    pairings = shared_lives.people_for(household, visible_people(request.user))
     return render(request, "matching/people_for_home.html", {
-        "household": household, "pairings": shared_lives.people_for(household, visible_people(request.user)),
-        "active": "carers"})
+        "household": household, "pairings": pairings, "active": "carers",
+        "can_change": {p.person.pk for p in pairings if can_change_person(request.user, p.person)}})
 
 
 @require_POST
@@ -142,6 +143,8 @@ def propose(request, person_id: int, carer_id: int):
         messages.error(request, str(exc))
     else:
         messages.success(request, f"Proposed: {person.full_name} with {household}.")
+    if request.POST.get("from") == "home":  # proposed from the household's side
+        return redirect("people_for_home", household.carer_id)
     return redirect("person_care", person.pk)
 
 

@@ -39,6 +39,10 @@ class CarerForm(forms.ModelForm):
                           "languages": {"required": "Say which languages they speak"},
                           "phone": {"max_length": "Enter a phone number, like 01632 960 123"}}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gender"].choices = [("", "Not recorded"), *self.fields["gender"].choices[1:]]
+
     def clean_covers(self):
         districts = self.cleaned_data.get("covers", "").upper().replace(",", " ").split()
         wrong = [d for d in districts if not re.fullmatch(r"[A-Z]{1,2}[0-9][A-Z0-9]?", d)]

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from kithkin.matching.mending import least_by_team
 from kithkin.matching.models import Roster, RosterVisit
+from kithkin.matching.repair import visits_against_wishes
 
 
 def clock(minutes: int | None) -> str:
@@ -98,12 +99,13 @@ class Stop:
     end: str
     window: str
     outside_team: bool = False  # by a carer outside the person's regular team
+    against: list[str] = field(default_factory=list)  # why the carer no longer suits them, if they do not
 
 
-def _stop(v: RosterVisit, team: set[int] | None = None) -> Stop:
+def _stop(v: RosterVisit, team: set[int] | None = None, against: dict | None = None) -> Stop:
     return Stop(v, clock(v.start), clock(None if v.start is None else v.start + v.minutes),
                 f"{clock(v.earliest)} to {clock(v.latest)}",
-                team is not None and v.carer_id is not None and v.carer_id not in team)
+                team is not None and v.carer_id is not None and v.carer_id not in team, (against or {}).get(v.pk, []))
 
 
 def carer_days(roster: Roster, carer) -> list[tuple[date, list[Stop], float]]:
@@ -120,9 +122,9 @@ def person_weeks(person) -> list[tuple[Roster, list[tuple[date, list[Stop]]]]]:
     weeks = []
     for roster in Roster.objects.filter(is_current=True, week_starting__gte=monday - timedelta(days=7)).order_by(
             "week_starting")[:3]:
-        by_day, team = defaultdict(list), team_of(roster, person.pk)
+        by_day, team, against = defaultdict(list), team_of(roster, person.pk), visits_against_wishes(roster, person)
         for v in roster.visits.filter(person=person).select_related("carer").order_by("date", "start", "earliest"):
-            by_day[v.date].append(_stop(v, team))
+            by_day[v.date].append(_stop(v, team, against))
         if by_day:
             weeks.append((roster, [(d, by_day[d]) for d in days(roster) if by_day[d]]))
     return weeks

@@ -10,7 +10,8 @@ from django.utils import timezone
 from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.matching import rosters
-from kithkin.matching.models import Roster, RosterChange, RosterVisit, VisitPattern
+from kithkin.matching.candidates import ruled_out_because
+from kithkin.matching.models import Preferences, Roster, RosterChange, RosterVisit, VisitPattern
 from kithkin.matching.week import roster_week, route_day, to_problem, travel_matrices
 
 KEEP_KM = 500.0  # moving a visit that did not need to move costs as much as this much driving
@@ -43,6 +44,32 @@ def add_person(roster: Roster, person, auditor: Auditor, time_limit_s: float = 1
         raise ActionError(f"{person.full_name}'s regular visits for the rest of that week are on the roster already")
     return _replan(roster, {row.date for row in added}, RosterChange.Why.NEW_PERSON, auditor, time_limit_s, seed,
                    new={row.pk for row in added})
+
+
+def wishes_changed(roster: Roster, person, auditor: Auditor, time_limit_s: float = 10, seed: int = 1,
+                   today: date | None = None) -> list[RosterChange]:
+    """The person's preferences changed (a carer they do not want, carers of one gender): their visits from today
+    on with a carer now ruled out for them go to others, and everyone else's stay put."""
+    first = max(roster.week_starting, today or timezone.localdate())
+    against = visits_against_wishes(roster, person)
+    dates = set(roster.visits.filter(pk__in=against, date__gte=first).values_list("date", flat=True))
+    if not dates:
+        raise ActionError(f"{person.full_name}'s visits from today on are all with carers who suit them")
+    return _replan(roster, dates, RosterChange.Why.WISHES, auditor, time_limit_s, seed)
+
+
+def visits_against_wishes(roster: Roster, person) -> dict[int, list[str]]:
+    """The person's planned visits (by row) with a carer now ruled out for them, and why: what they want, or
+    the carer's checks or areas, changed since the roster was planned."""
+    prefs = Preferences.objects.filter(person=person).prefetch_related("not_wanted").first()
+    found, why_of = {}, {}
+    for row in roster.visits.filter(person=person, cancelled=False, carer__isnull=False).select_related("carer"):
+        key = (row.carer_id, row.skill)
+        if key not in why_of:
+            why_of[key] = ruled_out_because(row.carer, prefs, {row.skill}, person.postcode or "")
+        if why_of[key]:
+            found[row.pk] = why_of[key]
+    return found
 
 
 def _add_rows(roster, person, patterns, first: date) -> list[RosterVisit]:
@@ -138,6 +165,7 @@ def _hold_times(week, rows: dict, keep: dict) -> None:
 
 def _as_it_stands(problem, rows) -> list[list[str]]:
     """Each route's visits now, in order: a carer's visits that day within the route's stretch of work."""
+    allowed = {v.id: v.allowed_carers for v in problem.visits}
     by_carer_day: dict[tuple[int, str], list] = {}
     for row in rows:
         if row.carer_id and row.start is not None:
@@ -145,7 +173,8 @@ def _as_it_stands(problem, rows) -> list[list[str]]:
     orders = []
     for route in problem.carers:
         carer_id, day = int(route.person), route_day(route)
-        mine = [r for r in by_carer_day.get((carer_id, day), []) if route.shift_start <= r.start < route.shift_end]
+        mine = [r for r in by_carer_day.get((carer_id, day), []) if route.shift_start <= r.start < route.shift_end
+                and route.id in allowed.get(str(r.pk), ())]  # a carer now ruled out for the visit loses it
         orders.append([str(r.pk) for r in sorted(mine, key=lambda r: r.start)])
     return orders
 

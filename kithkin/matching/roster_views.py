@@ -105,8 +105,11 @@ def person_week(request, person_id: int):
         return forbidden(request, "You cannot see this person's record.")
     Auditor.for_request(request).viewed(person, what="their week of visits")
     can_plan = can_plan_rosters(request.user) and can_change_person(request.user, person, reason)
+    weeks = presenters.person_weeks(person)
+    against = {roster.pk for roster, days in weeks if roster.is_current and any(s.against for _, stops in days
+                                                                                for s in stops)}
     return render(request, "matching/person_week.html", {
-        "person": person, "weeks": presenters.person_weeks(person), "can_plan": can_plan,
+        "person": person, "weeks": weeks, "can_plan": can_plan, "against_wishes": against,
         "roster_to_add": _roster_to_add(), "active": "people"})
 
 
@@ -173,6 +176,27 @@ def repair_add_person(request, person_id: int):
         messages.error(request, str(exc))
     else:
         messages.success(request, f"Added to the roster: {len(changes)} change{'s' if len(changes) != 1 else ''}.")
+    return redirect("person_week", person.pk)
+
+
+@require_POST
+@staff_required(can_plan_rosters)
+def repair_wishes(request, person_id: int):
+    person, reason = get_person_for_user(request.user, person_id)
+    if person is None or reason is None or not can_change_person(request.user, person, reason):
+        return forbidden(request, "You cannot change this person's visits.")
+    roster = Roster.objects.filter(pk=request.POST.get("roster") or 0, is_current=True).first() if str(
+        request.POST.get("roster", "")).isdigit() else None
+    if roster is None:
+        messages.error(request, "That roster has been planned again since: look at the new one.")
+        return redirect("person_week", person.pk)
+    try:
+        changes = repair.wishes_changed(roster, person, Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Visits given to carers who suit them: {len(changes)} "
+                                  f"change{'s' if len(changes) != 1 else ''}.")
     return redirect("person_week", person.pk)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from kithkin.core.geo import locate
-from kithkin.matching.models import Household, Preferences, Stage, split_words
+from kithkin.matching.models import Household, Preferences, SharedLivesMatch, Stage, split_words
 from kithkin.matching.travel import road_km
 
 LIVE_STAGES = [Stage.PROPOSED, Stage.INTRODUCTION, Stage.TRIAL, Stage.AGREED, Stage.REVIEWED]
@@ -19,6 +19,7 @@ class Pairing:
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
     ruled_out: list[str] = field(default_factory=list)
+    match: object = None  # a proposal between them already under way (not ended)
 
 
 def pair(person, prefs: Preferences | None, household: Household) -> Pairing:
@@ -77,4 +78,10 @@ def people_for(household, people) -> list[Pairing]:
 
 
 def _ranked(pairings) -> list[Pairing]:
+    pairings = list(pairings)
+    people, homes = {p.person.pk for p in pairings}, {p.household.pk for p in pairings}
+    under_way = {(m.person_id, m.household_id): m for m in SharedLivesMatch.objects.filter(
+        person__in=people, household__in=homes).exclude(stage=Stage.ENDED)}
+    for p in pairings:
+        p.match = under_way.get((p.person.pk, p.household.pk))
     return sorted(pairings, key=lambda p: (bool(p.ruled_out), -p.score, str(p.person)))

@@ -24,7 +24,7 @@ def test_the_nearest_free_carer_who_shares_interests_comes_first_with_reasons(ma
 
     assert [c.carer for c in ranked] == [near, far, busy]  # being free when the visits are counts for a lot
     reasons = ranked[0].reasons
-    assert any(r.endswith("minutes away (car)") for r in reasons)
+    assert any(r.endswith(" away (car)") and " minute" in r for r in reasons)
     assert "shares an interest in football" in reasons and "free for 1 of their 1 visits a week" in reasons
     assert "shares an interest in gardening" in ranked[1].reasons
     assert "free for 0 of their 1 visits a week" in ranked[2].reasons
@@ -92,3 +92,8 @@ def test_a_worker_records_preferences_and_visits_with_clear_errors(agent, person
     page = client.get(f"/people/{person.pk}/care").content.decode()
     assert "Moving and handling (hoist), Mon, Wed, 08:00-09:00, 30 min" in page
     assert "Women only" in page and "Carers who speak Polish" in page
+    # A preference can be taken back: "No preference" is offered and clears it
+    form = client.get(f"/people/{person.pk}/care/preferences").content.decode()
+    assert "No preference" in form
+    client.post(f"/people/{person.pk}/care/preferences", {"carer_gender": "", "language": "Polish"})
+    assert "Women only" not in client.get(f"/people/{person.pk}/care").content.decode()

@@ -244,6 +244,37 @@ def test_a_repair_sent_without_the_days_says_what_to_put_right_and_changes_nothi
     assert response.status_code == 400 and "Choose days in this roster&#39;s week" in response.content.decode()
 
 
+def test_a_carer_someone_no_longer_wants_is_flagged_on_their_week_and_their_visits_go_to_others(district, manager):
+    # Given Edna, whose named coordinator plans rosters, now says she does not want the carer of her Tuesday visit
+    from kithkin.support.models import CareTeamMember
+
+    roster = plan(manager)
+    edna = district["people"][0]
+    CareTeamMember.objects.create(person=edna, user=manager, role="Named coordinator", is_named_coordinator=True)
+    unwanted = roster.visits.get(person=edna, skill="personal_care", date=date(2030, 3, 5)).carer
+    theirs = dict(roster.visits.filter(person=edna, carer=unwanted).values_list("pk", "start"))
+    others = {v.pk: (v.carer_id, v.start) for v in roster.visits.exclude(pk__in=theirs)}
+    actions.save_preferences(edna, {}, [unwanted], Auditor(manager))
+    client = client_for(manager)
+    week = client.get(f"/people/{edna.pk}/week").content.decode()
+    assert week.count("No longer suits them") == len(theirs) and "they said they do not want this person" in week
+
+    # When the coordinator gives those visits to carers who suit her
+    response = client.post(f"/people/{edna.pk}/week/wishes", {"roster": roster.pk})
+
+    # Then each goes to someone else at about its time, is listed as a change, and nobody else's visit moves
+    assert response.status_code == 302
+    after = {v.pk: (v.carer_id, v.start) for v in roster.visits.all()}
+    assert all(after[pk][0] not in (None, unwanted.pk) and abs(after[pk][1] - start) < repair.MOVED_MINUTES
+               for pk, start in theirs.items())
+    assert {c.visit_id for c in roster.changes.all()} == set(theirs) and {c.why for c in roster.changes.all()} == {
+        "wishes"}
+    assert all(after[pk][0] == carer for pk, (carer, _) in others.items())
+    assert "No longer suits them" not in client.get(f"/people/{edna.pk}/week").content.decode()
+    again = client.post(f"/people/{edna.pk}/week/wishes", {"roster": roster.pk}, follow=True).content.decode()
+    assert "are all with carers who suit them" in again
+
+
 def test_new_regular_visits_for_someone_already_on_the_roster_join_it_once(district, manager):
     roster = plan(manager)
     edna = district["people"][0]

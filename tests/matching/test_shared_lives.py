@@ -53,6 +53,23 @@ def test_people_are_ranked_for_a_home_among_those_the_worker_may_see(agent, outs
     assert "Arthur Jones" not in outsider_page
 
 
+def test_a_home_proposes_someone_looking_and_both_sides_then_show_the_proposal_under_way(agent, looking, homes):
+    # Given the Bakers' page of people looking for a home like theirs
+    client = client_for(agent)
+    carer_id = homes["bakers"].carer_id
+    page = client.get(f"/carers/{carer_id}/people").content.decode()
+    assert f"/people/{looking.pk}/care/shared-lives/{carer_id}/propose" in page
+    # When the worker proposes Arthur from the home's side
+    response = client.post(f"/people/{looking.pk}/care/shared-lives/{carer_id}/propose", {"from": "home"})
+    # Then the proposal is made, the worker is back on the home's page, and neither side offers it again
+    assert response.status_code == 302 and response.url == f"/carers/{carer_id}/people"
+    assert SharedLivesMatch.objects.get().household == homes["bakers"]
+    page = client.get(f"/carers/{carer_id}/people").content.decode()
+    assert "already proposed" in page and f"/shared-lives/{carer_id}/propose" not in page
+    homes_page = client.get(f"/people/{looking.pk}/care/shared-lives").content.decode()
+    assert "already proposed" in homes_page and f"/shared-lives/{carer_id}/propose" not in homes_page
+
+
 def test_a_match_moves_through_its_stages_and_is_reviewed_six_weeks_after_agreement(agent, looking, homes):
     client = client_for(agent)
     client.post(f"/people/{looking.pk}/care/shared-lives/{homes['bakers'].carer_id}/propose")
