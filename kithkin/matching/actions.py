@@ -25,16 +25,25 @@ from kithkin.matching.models import (
 SHARED_LIVES_REVIEW = timedelta(weeks=6)
 
 
-def _place(carer: Carer) -> None:
-    """Their home base on the map, from the postcode; an unknown postcode is an error, not a guess."""
+def home_base(postcode: str) -> tuple[str, tuple[float, float]]:
+    """(the postcode written properly, where it is): an unknown postcode is an error, not a guess. The carer
+    form asks this too, so that a wrong postcode is told with the form's other errors, not after them."""
     try:
-        carer.postcode = normalise_postcode(carer.postcode)
+        postcode = normalise_postcode(postcode)
     except ValidationError as exc:
-        raise ValidationError({"postcode": "Enter a real postcode, like FN1 1AD"}) from exc
-    where = locate(carer.postcode)
+        raise ValidationError("Enter a real postcode, like FN1 1AD") from exc
+    where = locate(postcode)
     if where is None:
-        raise ValidationError({"postcode": "We cannot find that postcode"})
-    carer.latitude, carer.longitude = where
+        raise ValidationError("We cannot find that postcode")
+    return postcode, where
+
+
+def _place(carer: Carer) -> None:
+    """Their home base on the map, from the postcode."""
+    try:
+        carer.postcode, (carer.latitude, carer.longitude) = home_base(carer.postcode)
+    except ValidationError as exc:
+        raise ValidationError({"postcode": exc.messages[0]}) from exc
 
 
 def _check_skills(skills) -> list[str]:

@@ -6,6 +6,7 @@ from django import forms
 
 from kithkin.core.fields import DateField
 from kithkin.core.validators import normalise_phone
+from kithkin.matching.actions import home_base  # the action checks it again; here it joins the other errors
 from kithkin.matching.models import WEEKDAYS, Carer, Household, Preferences, Skill, TwoCarers, VisitPattern
 
 TIME = forms.TimeInput(format="%H:%M", attrs={"class": "govuk-input--width-5", "inputmode": "numeric"})
@@ -42,6 +43,9 @@ class CarerForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["gender"].choices = [("", "Not recorded"), *self.fields["gender"].choices[1:]]
+
+    def clean_postcode(self):
+        return home_base(self.cleaned_data.get("postcode", ""))[0]
 
     def clean_covers(self):
         districts = self.cleaned_data.get("covers", "").upper().replace(",", " ").split()
@@ -106,7 +110,7 @@ class HouseholdForm(forms.ModelForm):
     class Meta:
         model = Household
         fields = ["rooms", "pets", "smoking", "faith", "step_free", "enjoys"]
-        labels = {"rooms": "Rooms free for someone to live in", "pets": "Pets", "faith": "Faith",
+        labels = {"rooms": "Rooms for someone to live in", "pets": "Pets", "faith": "Faith",
                   "step_free": "Step-free", "enjoys": "What the household enjoys doing together"}
         widgets = {"rooms": forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
                    "enjoys": forms.Textarea(attrs={"rows": 3})}

@@ -37,6 +37,7 @@ def test_the_carer_form_says_what_is_wrong_and_saves_nothing(manager, postcodes)
     page = response.content.decode()
     assert response.status_code == 400 and "There is a problem" in page
     assert "Enter their first name" in page and "The date must be today or in the past" in page
+    assert "We cannot find that postcode" in page  # with the others, not on the next try
     response = client_for(manager).post("/carers/new", {**NEW_CARER, "postcode": "FN9 9ZZ"})
     assert response.status_code == 400 and "We cannot find that postcode" in response.content.decode()
     assert not Carer.objects.exists()
