@@ -1,5 +1,6 @@
 """Support at home for the demo: about 90 carers living around Fenmere and about 600 older people with
-regular visits (roughly 2,500 a week), for matching and the weekly roster. Deterministic for a seed.
+regular visits (roughly 2,500 a week), for matching and the weekly roster, and a few adults looking for a Shared
+Lives home. Deterministic for a seed.
 
 Written straight to the tables with no audit events, like the rest of the seed (nobody did this)."""
 
@@ -55,7 +56,9 @@ def add_care(seed: int = 1, say=lambda message: None) -> bool:
     with transaction.atomic():
         carers = _carers(rng, places)
         people = _people_with_visits(rng)
-    say(f"Support at home is ready: {len(carers)} carers, {people} people with regular visits.")
+        looking = _looking_for_shared_lives(Random(seed * 7919 + 11))  # its own draws: the rest stays as it was
+    say(f"Support at home is ready: {len(carers)} carers, {people} people with regular visits, {looking} looking "
+        "for a Shared Lives home.")
     return True
 
 
@@ -129,6 +132,23 @@ def _people_with_visits(rng: Random) -> int:
                                      pets_at_home=rng.choice(("", "", "a cat", "a dog"))))
     VisitPattern.objects.bulk_create(patterns)
     Preferences.objects.bulk_create(prefs)
+    _care_teams(chosen)
+    return len(chosen)
+
+
+LOOKING = 6  # adults of working age looking for a Shared Lives home: the households' side of matching has people
+
+
+def _looking_for_shared_lives(rng: Random) -> int:
+    """A few adults aged 25 to 55 without regular visits who would like to live with a Shared Lives household,
+    with a named coordinator (so the people who plan can see them)."""
+    today = date.today()
+    adults = list(Person.objects.exclude(postcode="").filter(
+        date_of_birth__lte=today - timedelta(days=25 * 365), date_of_birth__gte=today - timedelta(days=55 * 365))
+        .exclude(visit_patterns__isnull=False).order_by("pk"))
+    chosen = rng.sample(adults, min(LOOKING, len(adults)))
+    Preferences.objects.bulk_create([Preferences(person=person, wants_shared_lives=True,
+                                                 no_smokers=rng.random() < 0.5) for person in chosen])
     _care_teams(chosen)
     return len(chosen)
 
