@@ -33,12 +33,19 @@ def person_care(request, person_id: int):
     person = _person(request, person_id)
     if person is None:
         return forbidden(request, "You cannot see this person's record.")
+    return _care_page(request, person)
+
+
+def _care_page(request, person, errors: dict | None = None, sent: dict | None = None, status: int = 200):
+    """The person's support at home; with `errors`, a Shared Lives stage form as it was sent, and what to put
+    right."""
     Auditor.for_request(request).viewed(person, what="support at home")
     return render(request, "matching/person_care.html", {
         "person": person, "prefs": Preferences.objects.filter(person=person).first(),
         "patterns": person.visit_patterns.filter(is_active=True),
         "matches": person.shared_lives_matches.select_related("household__carer"),
-        "next_stages": next_stages, "can_change": can_change_person(request.user, person), "active": "people"})
+        "next_stages": next_stages, "can_change": can_change_person(request.user, person), "active": "people",
+        "errors": errors or {}, "sent": sent or {}}, status=status)
 
 
 @staff_required()
@@ -155,13 +162,16 @@ def match_stage(request, match_id: int):
     person = _person(request, match.person_id, change=True) if match else None
     if person is None:
         return forbidden(request, "You cannot change this record.")
+    stage, notes = request.POST.get("stage", ""), request.POST.get("notes", "")[:2000]
     try:
-        actions.move_stage(match, request.POST.get("stage", ""), request.POST.get("notes", "")[:2000],
-                           Auditor.for_request(request))
-    except ActionError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Stage saved.")
+        if not stage:
+            raise ActionError("Choose the stage to move to")
+        actions.move_stage(match, stage, notes, Auditor.for_request(request))
+    except ActionError as exc:  # the page again, the notes kept, the error by the form
+        first = next_stages(match)[0].value if next_stages(match) else ""
+        return _care_page(request, person, {f"stage-{match.pk}-{first}": str(exc)},
+                          {"match": match.pk, "notes": notes}, status=400)
+    messages.success(request, "Stage saved.")
     return redirect("person_care", person.pk)
 
 

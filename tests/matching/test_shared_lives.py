@@ -74,9 +74,14 @@ def test_a_match_moves_through_its_stages_and_is_reviewed_six_weeks_after_agreem
     client = client_for(agent)
     client.post(f"/people/{looking.pk}/care/shared-lives/{homes['bakers'].carer_id}/propose")
     match = SharedLivesMatch.objects.get()
-    assert client.post(f"/shared-lives/{match.pk}/stage", {"stage": "agreed"}).status_code == 302
+    skipped = client.post(f"/shared-lives/{match.pk}/stage", {"stage": "agreed", "notes": "They got on well"})
+    page = skipped.content.decode()
+    assert skipped.status_code == 400 and "There is a problem" in page and "cannot move to that stage" in page
+    assert "They got on well</textarea>" in page  # what was written is kept
     match.refresh_from_db()
     assert match.stage == "proposed"  # no skipping the introduction and the trial
+    nothing = client.post(f"/shared-lives/{match.pk}/stage", {"notes": ""}).content.decode()
+    assert f'<a href="#stage-{match.pk}-introduction">Choose the stage to move to</a>' in nothing
 
     for stage in ("introduction", "trial", "agreed"):
         client.post(f"/shared-lives/{match.pk}/stage", {"stage": stage, "notes": f"{stage} went well"})
