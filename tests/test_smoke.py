@@ -1,3 +1,8 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 
@@ -9,3 +14,13 @@ def test_public_pages_open_without_signing_in(client, db, path):
 @pytest.mark.parametrize("path", ["/worklist", "/contacts/new", "/people", "/figures"])
 def test_staff_pages_render_for_an_agent(agent_client, path):
     assert agent_client.get(path).status_code == 200
+
+
+def test_the_command_without_a_secret_key_says_what_to_set_in_one_line():
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "KITHKIN_DEBUG", "DJANGO_SETTINGS_MODULE")}
+    kithkin = Path(sys.executable).with_name("kithkin")
+    done = subprocess.run([str(kithkin), "check"], env=env, capture_output=True, text=True, timeout=120)  # noqa: S603
+
+    assert done.returncode != 0
+    assert done.stderr.strip().splitlines() == [
+        "kithkin: Set SECRET_KEY in the environment (or KITHKIN_DEBUG=1 for development)."]
