@@ -19,15 +19,23 @@ class HhcrspError(ValueError):
 
 
 def load(path: str | Path) -> dict:
+    """The instance, checked: any file that is not one says why in one line (the caller names the file)."""
     try:
         text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise HhcrspError("not UTF-8 text: is it a JSON instance?") from None
     except OSError as error:
-        raise HhcrspError(f"cannot read {path}: {error.strerror or error}") from None
+        raise HhcrspError(f"cannot read it: {error.strerror or error}") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise HhcrspError(f"{path} is not valid JSON: {error.msg} at line {error.lineno}") from None
-    validate(data)
+        raise HhcrspError(f"not valid JSON: {error.msg} at line {error.lineno}") from None
+    except (ValueError, RecursionError) as error:  # numbers of thousands of digits, or nesting thousands deep
+        raise HhcrspError(f"not an instance: {error}") from None
+    try:
+        validate(data)
+    except (TypeError, AttributeError, RecursionError) as error:  # an id that is a list, a caregiver a string
+        raise HhcrspError(f"not in the benchmark's format ({error}): see its README") from None
     return data
 
 
@@ -37,9 +45,13 @@ def need(mapping, key: str, where: str):
     return mapping[key]
 
 
+LARGEST = 1e9  # any time or distance beyond this is a mistake (and would overflow the solvers' arithmetic)
+
+
 def number(value, where: str, minimum: float | None = None) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise HhcrspError(f"{where} must be a number, not {value!r}")
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or abs(value) > LARGEST
+            or not math.isfinite(value)):
+        raise HhcrspError(f"{where} must be a number up to {LARGEST:,.0f}, not {str(value)[:20]!r}")
     if minimum is not None and value < minimum:
         raise HhcrspError(f"{where} must not be negative ({value})")
     return float(value)
@@ -103,6 +115,8 @@ def validate_matrix(matrix, size: int) -> None:
 
 
 def unique(ids: list, what: str) -> None:
+    if any(isinstance(i, bool) or not isinstance(i, (str, int)) for i in ids):
+        fail(f"every {what} id must be a word or a number")
     if len(set(map(str, ids))) != len(ids):
         fail(f"two {what}s share an id")
 
@@ -117,6 +131,15 @@ def visit_id(patient: str, service: str, k: int, required: list) -> str:
 
 
 def to_problem(data: dict) -> Problem:
+    try:
+        return _to_problem(data)
+    except HhcrspError:
+        raise
+    except (TypeError, AttributeError, KeyError, ValueError) as error:  # what validate() does not look at
+        raise HhcrspError(f"not in the benchmark's format ({error}): see its README") from None
+
+
+def _to_problem(data: dict) -> Problem:
     visits = []
     for index, p in enumerate(data["patients"], start=1):
         required = p["required_caregivers"]

@@ -10,10 +10,11 @@ roster for the week is kept, no longer current."""
 import statistics
 import time
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from kithkin.core.audit import Auditor
 from kithkin.core.models import Postcode
@@ -51,6 +52,24 @@ SHORT_KM = 8.0
 # at 90%+ against 97.4% (each within the runs' spread); letting mending drive 10% over the travel-only plan
 # then brought 97.9% for 2,698 km.
 POLISH_SHARE = 0.1
+
+
+# How far ahead a week may be planned: further is a mistyped year, not a plan.
+FURTHEST_AHEAD = timedelta(days=366 * 10)
+# Seeds are kept on the roster (a positive 32-bit number) and the last search runs with seed + 1.
+MOST_SEED = 2**31 - 2
+
+
+def week_problem(monday: date, today: date | None = None) -> str | None:
+    """Why a week cannot be planned (one line for a form or the command line), or None if it can."""
+    today = today or timezone.localdate()
+    if monday.weekday() != 0:
+        return f"A roster starts on a Monday; {monday:%-d %B %Y} is a {monday:%A}"
+    if monday < today - timedelta(days=6):
+        return f"The week of {monday:%-d %B %Y} is over: plan this week or a later one"
+    if monday > today + FURTHEST_AHEAD:
+        return f"The week of {monday:%-d %B %Y} is more than ten years away: check the year"
+    return None
 
 
 def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: int = 1,

@@ -1,7 +1,11 @@
 """`kithkin roster plan-week` and `import-travel-times`: progress and figures, one readable line for bad input."""
 
 import json
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -41,8 +45,14 @@ def test_plan_week_by_moves_makes_the_same_plan_every_time(district, tmp_path): 
 @pytest.mark.parametrize("args, message", [
     (("--week", "next monday"), "--week must be a date like"),
     (("--week", "2030-03-05"), "--week must be a Monday; 5 March 2030 is a Tuesday"),
-    (("--week", "2030-03-04", "--time-limit", "0"), "--time-limit must be between"),
-    (("--week", "2030-03-04", "--iterations", "0"), "--iterations must be at least 1"),
+    (("--week", "2030-03-04", "--time-limit", "0"), "--time-limit: must be a number of seconds above 0"),
+    (("--week", "2030-03-04", "--time-limit", "nan"), "--time-limit: must be a number of seconds above 0"),
+    (("--week", "2030-03-04", "--time-limit", "3601"), "--time-limit must be between 1 and 3600"),
+    (("--week", "2030-03-04", "--iterations", "0"), "--iterations: must be a whole number of moves, at least 1"),
+    (("--week", "2030-03-04", "--seed", "-1"), "--seed: must be a whole number from 0 to 2,147,483,646"),
+    (("--week", "2030-03-04", "--seed", "99999999999999999999"), "--seed: must be a whole number from 0"),
+    (("--week", "2020-01-06"), "--week: The week of 6 January 2020 is over: plan this week or a later one"),
+    (("--week", "9999-12-27"), "--week: The week of 27 December 9999 is more than ten years away"),
 ])
 def test_plan_week_refuses_bad_input_in_one_line(args, message):
     with pytest.raises(CommandError, match=message):
@@ -74,6 +84,32 @@ def test_travel_times_import_whole_or_not_at_all(tmp_path):
         run("import-travel-times", str(tmp_path / "missing.csv"))
 
 
+@pytest.mark.parametrize("text, said", [
+    ("from_postcode,to_postcode,minutes\nFN1 1AA,FN2 1AA\n", "line 2: minutes is missing"),
+    ("from_postcode,to_postcode,minutes,km\nFN1 1AA,FN2 1AA,9,abc\n", "line 2: km must be a number, not 'abc'"),
+    ("from_postcode,to_postcode,minutes\nFN1 1AA,FN2 1AA,9\nFN1 1AA,FN2 1AA,12\n",
+     "line 3: FN1 1AA to FN2 1AA is on line 2 with another time"),
+    ("from_postcode,to_postcode,minutes\nFN1 1AA,FN2 1AA,0\n", "cannot be 0: they are different places"),
+    ("from_postcode,to_postcode,minutes\nFN1 1AA,FN2 1AA," + "9" * 5000 + "\n", "not '99999999999999999999...'"),
+])
+def test_a_wrong_row_of_travel_times_is_named_with_its_line(tmp_path, text, said):
+    path = tmp_path / "roads.csv"
+    path.write_text(text)
+    with pytest.raises(CommandError, match="nothing was imported"):
+        run("import-travel-times", str(path))
+    assert TravelTime.objects.count() == 0
+    assert said in run("import-travel-times", str(path), "--partial")
+
+
+def test_travel_times_from_a_spreadsheet_with_a_byte_order_mark_import_and_semicolons_are_explained(tmp_path):
+    path = tmp_path / "roads.csv"
+    path.write_text("\ufefffrom_postcode,to_postcode,minutes\nFN1 1AA,FN2 1AA,9\n", encoding="utf-8")
+    assert "1 travel times imported" in run("import-travel-times", str(path))
+    path.write_text("from_postcode;to_postcode;minutes\nFN1 1AA;FN2 1AA;9\n")
+    with pytest.raises(CommandError, match="separated by commas"):
+        run("import-travel-times", str(path))
+
+
 def test_imported_road_times_are_used_in_the_plan(district):  # noqa: F811
     from kithkin.matching.week import travel_matrices
 
@@ -81,3 +117,14 @@ def test_imported_road_times_are_used_in_the_plan(district):  # noqa: F811
     km, minutes = travel_matrices(["FN1 1AA", "FN3 1AA"])
     assert (km[0][1], minutes[0][1]) == (27.0, 33.0)
     assert km[1][0] != 27.0  # the other way round stays the straight line until it is imported too
+
+
+def test_a_wrong_option_on_the_command_line_is_one_line_not_the_usage():
+    kithkin = Path(sys.executable).with_name("kithkin")
+    env = {**os.environ, "SECRET_KEY": "only-for-this-test"}
+    done = subprocess.run([str(kithkin), "roster", "plan-week", "--week", "2030-03-04", "--seed", "x"],  # noqa: S603
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "kithkin roster plan-week: argument --seed: must be a whole number from 0 to 2,147,483,646, not 'x' "
+        "(see --help)"]

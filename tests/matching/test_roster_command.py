@@ -46,7 +46,12 @@ def broken(change):
 
 
 MALFORMED = {
-    "not JSON": ("{patients: ", "is not valid JSON"),
+    "not JSON": ("{patients: ", "not valid JSON"),
+    "nested thousands deep": ("[" * 100_000 + "]" * 100_000, "not an instance"),
+    "a caregiver that is a word": (broken(lambda d: d["caregivers"].append("Ann")), "not in the benchmark's format"),
+    "an id that is a list": (broken(lambda d: d["patients"][0].update(id=[1, 2])), "every patient id must be a word"),
+    "a duration of 400 digits": (broken(lambda d: d["patients"][1]["required_caregivers"][0].update(
+        duration=10**400)), "must be a number up to 1,000,000,000"),
     "no patients": (broken(lambda d: d.pop("patients")), "has no 'patients'"),
     "not square": (broken(lambda d: d["distances"][2].pop()), "square 8x8 matrix"),
     "unknown service": (broken(lambda d: d["patients"][0]["required_caregivers"][0].update(service="s9")),
@@ -67,6 +72,31 @@ def test_malformed_instance_is_one_readable_line(tmp_path, case):
     assert "\n" not in str(raised.value)
 
 
+def test_a_file_that_is_not_text_is_one_readable_line(tmp_path):
+    path = tmp_path / "instance.json"
+    path.write_bytes(b"\xff\xfe\x00binary")
+    with pytest.raises(CommandError, match="not UTF-8 text"):
+        run(str(path), str(tmp_path / "out.json"))
+
+
+def test_an_output_path_that_cannot_be_written_is_refused_before_solving(tmp_path):
+    with pytest.raises(CommandError, match="is a folder"):
+        run(write(tmp_path, tiny()), str(tmp_path))
+    with pytest.raises(CommandError, match="does not exist"):
+        run(write(tmp_path, tiny()), str(tmp_path / "no" / "out.json"))
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(CommandError, match="cannot read"):
         run(str(tmp_path / "nowhere.json"), str(tmp_path / "out.json"))
+
+
+@pytest.mark.parametrize("engine", ["kithkin", "ortools"])
+def test_an_instance_with_no_caregivers_leaves_every_visit_unserved_with_exit_0(tmp_path, engine):
+    data = broken(lambda d: d.update(caregivers=[]))
+    out = tmp_path / "solution.json"
+    printed = run(write(tmp_path, data), str(out), "--engine", engine)
+    solution = json.loads(out.read_text())
+    assert solution["routes"] == [] and len(solution["unserved"]) == sum(
+        len(p["required_caregivers"]) for p in data["patients"])
+    assert "unserved: patient" in printed

@@ -26,6 +26,8 @@ def solve_with_routing(problem: Problem, time_limit_s: float = 30.0, seed: int =
     """Best plan OR-Tools routing finds in the time limit, timed and costed exactly like the engine's."""
     began = time.monotonic()
     a = build(problem)
+    if not a.m:  # no carers: the routing model needs at least one vehicle; every visit is unserved
+        return timed(problem, [], engine="ortools")
     servable = [i for i in range(a.n) if i not in a.reasons]
     n, m = len(servable), a.m
     loc = [int(a.location[i]) for i in servable] + list(map(int, a.route_start_loc)) + list(map(int, a.route_end_loc))

@@ -10,15 +10,68 @@ with the reason and the partial plan is still written (exit 0).
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
+import math
+import os
 import sys
 import time
 from datetime import date
+from functools import partial
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kithkin.matching import hhcrsp
+
+MOST_SECONDS = 24 * 3600
+MOST_SEED = 2**31 - 2  # kept on the roster as a positive 32-bit number; the last search runs with seed + 1
+
+
+def seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or not 0 < value <= MOST_SECONDS:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, up to {MOST_SECONDS}, not {text!r}")
+    return value
+
+
+def seed(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) > MOST_SEED:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 0 to {MOST_SEED:,}, not {text!r}")
+    return int(text)
+
+
+def moves(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 10**12:
+        raise argparse.ArgumentTypeError(f"must be a whole number of moves, at least 1, not {text!r}")
+    return int(text)
+
+
+def _one_line(parser: CommandParser, message: str):
+    """argparse prints its whole usage before the error; one line is easier to read (the usage is in --help).
+    Called from code (call_command), the error is raised as Django's CommandError, as ever."""
+    if not parser.called_from_command_line:
+        raise CommandError(f"Error: {message}")
+    parser.exit(2, f"{parser.prog}: {message} (see --help)\n")
+
+
+class _Parser(CommandParser):
+    def error(self, message):
+        _one_line(self, message)
+
+
+def writable(path: str, option: str) -> None:
+    """Before hours of work, not after: can `path` be written?"""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise CommandError(f"{option} {path} is a folder: give a file name")
+    if not os.path.isdir(folder):
+        raise CommandError(f"{option} {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise CommandError(f"{option} {path}: you may not write there")
 
 
 class Command(BaseCommand):
@@ -26,20 +79,21 @@ class Command(BaseCommand):
             "solve-hhcrsp solves a public HHCRSP benchmark instance.")
 
     def add_arguments(self, parser):
-        sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+        parser.error = partial(_one_line, parser)
+        sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=_Parser)
         solve = sub.add_parser("solve-hhcrsp", help="solve a Mankowska/iolab HHCRSP instance (JSON)")
         solve.add_argument("instance", help="instance JSON file")
-        solve.add_argument("--time-limit", type=float, default=30.0, help="seconds (default 30)")
-        solve.add_argument("--seed", type=int, default=0)
-        solve.add_argument("--iterations", type=int, default=None,
+        solve.add_argument("--time-limit", type=seconds, default=30.0, help="seconds (default 30)")
+        solve.add_argument("--seed", type=seed, default=0)
+        solve.add_argument("--iterations", type=moves, default=None,
                            help="stop after this many moves instead (repeatable results); kithkin engine only")
         solve.add_argument("--out", required=True, help="where to write the solution JSON")
         solve.add_argument("--engine", choices=["kithkin", "ortools"], default="kithkin")
         week = sub.add_parser("plan-week", help="plan a week of people's regular visits (a new current roster)")
         week.add_argument("--week", required=True, help="the Monday the week starts, YYYY-MM-DD")
-        week.add_argument("--time-limit", type=float, default=60.0, help="seconds (default 60)")
-        week.add_argument("--seed", type=int, default=1)
-        week.add_argument("--iterations", type=int, default=None,
+        week.add_argument("--time-limit", type=seconds, default=60.0, help="seconds (default 60)")
+        week.add_argument("--seed", type=seed, default=1)
+        week.add_argument("--iterations", type=moves, default=None,
                           help="stop after this many moves in all instead of on the clock (repeatable plans)")
         week.add_argument("--travel-only", action="store_true",
                           help="mind travel only, not people's regular teams (the reference plan)")
@@ -58,7 +112,7 @@ class Command(BaseCommand):
 
     def plan_week(self, options) -> None:
         from kithkin.core.audit import Auditor
-        from kithkin.matching.rosters import plan_week
+        from kithkin.matching.rosters import plan_week, week_problem
 
         try:
             monday = date.fromisoformat(options["week"])
@@ -66,10 +120,12 @@ class Command(BaseCommand):
             raise CommandError(f"--week must be a date like 2026-11-30, not {options['week']!r}") from None
         if monday.weekday() != 0:
             raise CommandError(f"--week must be a Monday; {monday:%-d %B %Y} is a {monday:%A}")
+        if problem := week_problem(monday):
+            raise CommandError(f"--week: {problem}")
         if not 1 <= options["time_limit"] <= 3600:
             raise CommandError("--time-limit must be between 1 and 3600 seconds")
-        if options["iterations"] is not None and options["iterations"] < 1:
-            raise CommandError("--iterations must be at least 1")
+        if options["json"]:
+            writable(options["json"], "--json")
         try:
             roster = plan_week(monday, Auditor(None, channel="cli", label="kithkin roster plan-week"),
                                time_limit_s=options["time_limit"], seed=options["seed"],
@@ -97,13 +153,15 @@ class Command(BaseCommand):
 
         path = options["path"]
         try:
-            handle = sys.stdin if path == "-" else open(path, newline="", encoding="utf-8")  # noqa: SIM115
+            handle = sys.stdin if path == "-" else open(path, newline="", encoding="utf-8-sig")  # noqa: SIM115
         except OSError as error:
             raise CommandError(f"cannot read {path}: {error.strerror or error}") from None
         try:
             with handle:
                 result = import_travel_times(handle, partial=options["partial"])
-        except (TravelFileError, UnicodeDecodeError, csv.Error) as error:
+        except UnicodeDecodeError:
+            raise CommandError(f"{path}: not UTF-8 text (save it from the spreadsheet as CSV UTF-8)") from None
+        except (TravelFileError, csv.Error) as error:
             raise CommandError(f"{path}: {error}") from None
         for line in result.rejected:
             self.stdout.write(f"  rejected {line}")
@@ -113,8 +171,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{path}: {result.written:,} travel times imported from {result.read:,} rows.")
 
     def solve_hhcrsp(self, options) -> None:
-        if options["time_limit"] <= 0:
-            raise CommandError("--time-limit must be positive")
+        writable(options["out"], "--out")
         try:
             data = hhcrsp.load(options["instance"])
             problem = hhcrsp.to_problem(data)
