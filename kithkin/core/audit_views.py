@@ -10,6 +10,7 @@ from kithkin.core.access import can_review_audit
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import staff_required
 from kithkin.core.models import AuditEvent, BreakGlass, Role, User
+from kithkin.core.validators import record_id
 
 
 def _events_for(user):
@@ -29,8 +30,8 @@ def audit_log(request):
     kind = request.GET.get("kind", "").strip()
     errors = []
     if person_id:
-        if person_id.isdigit():
-            events = events.filter(person_id=int(person_id))
+        if record_id(person_id) is not None:
+            events = events.filter(person_id=record_id(person_id))
         else:
             errors.append({"text": "Person number must be digits only", "href": "#person"})
     if worker:

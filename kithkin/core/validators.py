@@ -33,3 +33,12 @@ def normalise_phone(value: str) -> str:
     if cleaned and not re.fullmatch(r"\+?[0-9]{7,15}", cleaned):
         raise ValidationError("Enter a phone number, like 01632 960 123 or 07700 900 123", code="phone")
     return (value or "").strip()
+
+
+def record_id(text) -> int | None:
+    """A record's number as a form or address sends it, or None if it is not one: ASCII digits only (str.isdigit
+    also takes '²', which int() then refuses) and small enough for the database."""
+    text = str(text or "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 18:
+        return None
+    return int(text)

@@ -168,7 +168,11 @@ def match_stage(request, match_id: int):
             raise ActionError("Choose the stage to move to")
         actions.move_stage(match, stage, notes, Auditor.for_request(request))
     except ActionError as exc:  # the page again, the notes kept, the error by the form
-        first = next_stages(match)[0].value if next_stages(match) else ""
+        if not next_stages(match):  # ended since the page was opened (another tab): there is no form to show
+            messages.error(request, f"The match with {match.household} has ended, so nothing more can be recorded "
+                                    "on it.")
+            return redirect("person_care", person.pk)
+        first = next_stages(match)[0].value
         return _care_page(request, person, {f"stage-{match.pk}-{first}": str(exc)},
                           {"match": match.pk, "notes": notes}, status=400)
     messages.success(request, "Stage saved.")

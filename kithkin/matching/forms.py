@@ -174,4 +174,20 @@ class VisitPatternForm(forms.ModelForm):
         if data.get("earliest") and data.get("latest") and data["latest"] < data["earliest"]:
             self.add_error("latest", "The latest start must be the same as or after the earliest")
         data["gap_minutes"] = data.get("gap_minutes") or 0
+        self._ends_by_midnight(data)
         return data
+
+    def _ends_by_midnight(self, data) -> None:
+        """A roster plans each day on its own (carers' hours are within a day), so a visit that could run past
+        midnight could never be planned: better said now than found unplanned every week."""
+        latest, minutes = data.get("latest"), data.get("minutes")
+        if not latest or not minutes:
+            return
+        last_start = latest.hour * 60 + latest.minute
+        if last_start + minutes > 24 * 60:
+            self.add_error("minutes", f"Starting as late as {latest:%H:%M}, the visit can last at most "
+                                      f"{24 * 60 - last_start} minutes: a visit must end by midnight")
+        elif (data.get("carers_needed") == 2 and data.get("two_carers") == TwoCarers.IN_ORDER
+              and last_start + data["gap_minutes"] + minutes > 24 * 60):
+            self.add_error("gap_minutes", f"With {data['gap_minutes']} minutes between them, the second carer's "
+                                          "visit would end after midnight: a visit must end by midnight")

@@ -91,11 +91,16 @@ def _add_rows(roster, person, patterns, first: date) -> list[RosterVisit]:
 
 
 @transaction.atomic
-def cancel_visit(visit: RosterVisit, auditor: Auditor) -> list[RosterChange]:
-    """A visit is not needed (she is at her daughter's): it comes off, and nobody else's day moves."""
-    visit = RosterVisit.objects.select_for_update().get(pk=visit.pk)
+def cancel_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None) -> list[RosterChange]:
+    """A visit is not needed (she is at her daughter's): it comes off, and nobody else's day moves. Only on the
+    plan in use, and not once its day has gone: an old plan, or a day gone, is a record of what was planned."""
+    visit = RosterVisit.objects.select_for_update().select_related("roster").get(pk=visit.pk)
     if visit.cancelled:
         raise ActionError("That visit is already cancelled")
+    if not visit.roster.is_current:
+        raise ActionError("That week has been planned again since: cancel the visit on the new plan")
+    if visit.date < (today or timezone.localdate()):
+        raise ActionError(f"That visit was on {visit.date:%-d %B %Y}: a day that has gone cannot be changed")
     together = [visit, *RosterVisit.objects.filter(partner=visit), *([visit.partner] if visit.partner else [])]
     changes = []
     for row in together:

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
-from kithkin.matching import presenters, repair
+from kithkin.core.validators import record_id
+from kithkin.matching import presenters, repair, rosters
 from kithkin.matching.models import Carer, Roster, RosterVisit
 from kithkin.matching.policies import can_plan_rosters, can_see_carer_week
 from kithkin.matching.tasks import plan_week_task
@@ -21,24 +22,31 @@ from kithkin.people.policies import can_change_person, get_person_for_user, visi
 
 
 @staff_required(can_plan_rosters)
-def roster_list(request):
+def roster_list(request, errors: dict | None = None, chosen: dict | None = None, status: int = 200):
+    """The weeks planned, and the form to plan one; with `errors`, the form as it was sent."""
     rosters = Roster.objects.filter(is_current=True)[:26]
+    chosen = chosen or {"week": presenters.next_monday().isoformat(), "seconds": "60", "replace": False}
     return render(request, "matching/rosters.html", {
-        "rosters": rosters, "next_monday": presenters.next_monday(), "active": "rosters"})
+        "rosters": rosters, "errors": errors or {}, "chosen": chosen, "active": "rosters"}, status=status)
 
 
 @require_POST
 @staff_required(can_plan_rosters)
 def roster_plan(request):
-    try:
-        monday = date.fromisoformat(request.POST.get("week", ""))
-        seconds = int(request.POST.get("seconds", "60"))
-    except ValueError:
-        messages.error(request, "Choose a week and how long to plan for.")
-        return redirect("rosters")
-    if monday.weekday() != 0 or not 5 <= seconds <= 600:
-        messages.error(request, "A roster starts on a Monday, and planning takes between 5 and 600 seconds.")
-        return redirect("rosters")
+    chosen = {"week": request.POST.get("week", "").strip(), "seconds": request.POST.get("seconds", "").strip(),
+              "replace": request.POST.get("replace") == "yes"}
+    monday, seconds, errors = _day(chosen["week"]), record_id(chosen["seconds"]), {}
+    if monday is None:
+        errors["week"] = "Enter the Monday the week starts"
+    elif problem := rosters.week_problem(monday):
+        errors["week"] = problem
+    if seconds is None or not 5 <= seconds <= 600:
+        errors["seconds"] = "Enter how long to plan for: a whole number of seconds from 5 to 600"
+    if not errors and not chosen["replace"] and Roster.objects.filter(week_starting=monday, is_current=True).exists():
+        errors["replace"] = (f"The week of {monday:%-d %B %Y} is planned already: tick the box to plan it again "
+                             "(the new plan replaces it, with its repairs and cancelled visits)")
+    if errors:
+        return roster_list(request, errors, chosen, status=400)
     plan_week_task.enqueue(monday.isoformat(), seconds, request.user.pk)
     messages.success(request, f"Planning the week of {monday:%-d %B %Y}. It takes about {seconds} seconds: "
                               "refresh this page to see it.")
@@ -110,7 +118,7 @@ def person_week(request, person_id: int):
                                                                                 for s in stops)}
     return render(request, "matching/person_week.html", {
         "person": person, "weeks": weeks, "can_plan": can_plan, "against_wishes": against,
-        "roster_to_add": _roster_to_add(), "active": "people"})
+        "roster_to_add": _roster_to_add(), "today": timezone.localdate(), "active": "people"})
 
 
 def _roster_to_add():
@@ -123,8 +131,7 @@ def _roster_to_add():
 @staff_required(can_plan_rosters)
 def repair_carer_off(request, roster_id: int):
     roster = get_object_or_404(Roster, pk=roster_id, is_current=True)
-    carer = Carer.objects.filter(pk=request.POST.get("carer") or 0).first() if str(
-        request.POST.get("carer", "")).isdigit() else None
+    carer = Carer.objects.filter(pk=record_id(request.POST.get("carer")) or 0).first()
     dates = [d for d in (_day(text) for text in request.POST.getlist("days")) if d]
     errors = {}
     if carer is None:
@@ -139,8 +146,11 @@ def repair_carer_off(request, roster_id: int):
     if errors:  # the page again, with the form as it was sent (nothing was changed)
         chosen = {"carer": request.POST.get("carer", ""), "days": request.POST.getlist("days")}
         return _detail(request, _roster_for(request, roster.pk), errors, chosen, status=400)
-    messages.success(request, f"Roster repaired: {len(changes)} change{'s' if len(changes) != 1 else ''}, "
-                              "listed under Changes.")
+    if changes:
+        messages.success(request, f"Roster repaired: {len(changes)} change{'s' if len(changes) != 1 else ''}, "
+                                  "listed under Changes.")
+    else:
+        messages.success(request, f"Nothing needed to change: {carer.full_name} has no visits on those days.")
     return redirect("roster_detail", roster.pk)
 
 
@@ -175,7 +185,7 @@ def repair_add_person(request, person_id: int):
     except ActionError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"Added to the roster: {len(changes)} change{'s' if len(changes) != 1 else ''}.")
+        _added(request, changes)
     return redirect("person_week", person.pk)
 
 
@@ -185,8 +195,7 @@ def repair_wishes(request, person_id: int):
     person, reason = get_person_for_user(request.user, person_id)
     if person is None or reason is None or not can_change_person(request.user, person, reason):
         return forbidden(request, "You cannot change this person's visits.")
-    roster = Roster.objects.filter(pk=request.POST.get("roster") or 0, is_current=True).first() if str(
-        request.POST.get("roster", "")).isdigit() else None
+    roster = Roster.objects.filter(pk=record_id(request.POST.get("roster")) or 0, is_current=True).first()
     if roster is None:
         messages.error(request, "That roster has been planned again since: look at the new one.")
         return redirect("person_week", person.pk)
@@ -198,6 +207,18 @@ def repair_wishes(request, person_id: int):
         messages.success(request, f"Visits given to carers who suit them: {len(changes)} "
                                   f"change{'s' if len(changes) != 1 else ''}.")
     return redirect("person_week", person.pk)
+
+
+def _added(request, changes) -> None:
+    """What adding someone's visits came to: how many found a carer, and how many did not (the reason is by each
+    one on their week). The new visits are the changes with no carer or time before."""
+    new = [c for c in changes if c.carer_before_id is None and c.start_before is None]
+    planned = sum(1 for c in new if c.carer_after_id)
+    if planned < len(new):
+        messages.error(request, f"Added to the roster: {planned} of {len(new)} visits have a carer; "
+                                f"{len(new) - planned} could not be planned (the reason is by each one below).")
+    else:
+        messages.success(request, f"Added to the roster: all {len(new)} visits have a carer.")
 
 
 def _day(text: str) -> date | None:

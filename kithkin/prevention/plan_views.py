@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
 from kithkin.core.forms_govuk import apply_errors
+from kithkin.core.validators import record_id
 from kithkin.people.policies import can_change_person, get_person_for_user
 from kithkin.prevention import plans
 from kithkin.prevention.plan_forms import ActionForm, ContactForm, PlanForm, TriggerForm
@@ -31,8 +32,8 @@ def plan_page(request, person_id: int):
         return forbidden(request, "You cannot see this person's plan.")
     earlier = person.contingency_plans.filter(is_active=False)
     chosen = request.GET.get("plan", "")
-    if chosen.isdigit() and earlier.filter(pk=int(chosen)).exists():
-        plan = earlier.get(pk=int(chosen))  # an earlier plan, to read: what was agreed then
+    if record_id(chosen) is not None and earlier.filter(pk=record_id(chosen)).exists():
+        plan = earlier.get(pk=record_id(chosen))  # an earlier plan, to read: what was agreed then
     Auditor.for_request(request).viewed(person, what="contingency plan")
     template = "prevention/plan_print.html" if request.GET.get("print") else "prevention/plan.html"
     current = plan is None or plan.is_active  # earlier plans are for reading only

@@ -13,6 +13,7 @@ from django.utils import timezone
 from kithkin.conversations import actions as front_door
 from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor, snapshot
+from kithkin.core.validators import record_id
 from kithkin.people.models import Person
 from kithkin.people.policies import visible_people
 from kithkin.prevention.models import Alert, Indicator, PersonIndicator
@@ -61,8 +62,8 @@ def record_indicator(person, indicator: str, note: str, auditor: Auditor) -> Per
 @transaction.atomic
 def end_indicator(person, item_id: str, auditor: Auditor) -> PersonIndicator:
     """It no longer holds (the bereavement was two years ago; the diagnosis was wrong)."""
-    item = (PersonIndicator.objects.select_for_update().filter(person=person, ended_at=None, pk=int(item_id)).first()
-            if str(item_id).isdigit() else None)
+    item = (PersonIndicator.objects.select_for_update().filter(person=person, ended_at=None, pk=record_id(item_id))
+            .first() if record_id(item_id) is not None else None)
     if item is None:
         raise ActionError("That indicator is not recorded now")
     before = snapshot(item)

@@ -16,6 +16,7 @@ from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
 from kithkin.core.forms_govuk import apply_errors
 from kithkin.core.jinja import pagination
+from kithkin.core.validators import record_id
 from kithkin.people.models import Person
 from kithkin.people.policies import get_person_for_user, visible_people
 from kithkin.people.search import find_people
@@ -73,8 +74,8 @@ def _contact_taken(alert):
     from kithkin.conversations.models import Contact
 
     event = alert.events.filter(kind="contact").first()
-    number = event.detail[1:] if event and event.detail[1:].isdigit() else ""
-    return Contact.objects.filter(pk=int(number)).first() if number else None  # C000123 is contact 123
+    number = record_id(event.detail[1:]) if event else None
+    return Contact.objects.filter(pk=number).first() if number is not None else None  # C000123 is contact 123
 
 
 def _set_off(alert):
@@ -89,7 +90,7 @@ def alert_match(request, alert_id: int):
     if alert is None:
         return forbidden(request, "This alert went to another team.")
     person_id = request.POST.get("person_id", "")
-    person = Person.objects.filter(pk=int(person_id)).first() if person_id.isdigit() else None
+    person = Person.objects.filter(pk=record_id(person_id)).first() if record_id(person_id) is not None else None
     if person is None:
         messages.error(request, "Choose the person from the search results.")
         return redirect("alert_detail", alert.pk)

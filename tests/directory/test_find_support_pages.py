@@ -68,7 +68,7 @@ def test_each_filter_narrows_the_results(client, fenmere, filters, check):
     ("q=lunch&sort=distance", "Enter a postcode to see what is nearest"),
     ("q=lunch&within=5", "Enter a postcode to search within a distance"),
     ("age=200", "Enter an age of 120 or less"),
-    ("category=not-a-category", "Select a valid choice"),
+    ("category=not-a-category", "Choose kind of support from the options given"),
 ])
 def test_bad_input_is_a_gov_uk_error_not_a_crash(client, fenmere, query, message):
     response = client.get(f"/find-support?{query}")

@@ -83,6 +83,16 @@ def test_a_worker_records_preferences_and_visits_with_clear_errors(agent, person
         "skill": "personal_care", "weekdays": ["0", "2"], "earliest": "08:00", "latest": "09:00", "minutes": "30",
         "carers_needed": "2"})
     assert "Say whether the two carers come together or one after the other" in response.content.decode()
+    late = {"skill": "personal_care", "weekdays": ["0"], "earliest": "22:00", "latest": "23:59", "minutes": "720",
+            "carers_needed": "1"}
+    response = client.post(f"/people/{person.pk}/care/visits/add", late)
+    assert response.status_code == 400 and "Starting as late as 23:59, the visit can last at most 1 minutes" \
+        in response.content.decode()
+    response = client.post(f"/people/{person.pk}/care/visits/add", {
+        **late, "earliest": "20:00", "latest": "21:00", "minutes": "60", "carers_needed": "2", "two_carers": "in_order",
+        "gap_minutes": "1000"})
+    assert "visit would end after midnight" in response.content.decode()
+    assert not person.visit_patterns.exists()
 
     client.post(f"/people/{person.pk}/care/visits/add", {
         "skill": "moving", "weekdays": ["0", "2"], "earliest": "08:00", "latest": "09:00", "minutes": "30",

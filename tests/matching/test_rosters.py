@@ -159,7 +159,7 @@ def test_the_weeks_pages_for_the_team_a_carer_and_a_person(district, manager, ag
     assert "The team's week" in team_page and carer.full_name in team_page
     assert "By each person's regular team" in team_page
     carer_page = client.get(f"/rosters/{roster.pk}/carers/{carer.pk}").content.decode()
-    assert "Edna Jones" not in carer_page and "Someone another team supports (FN1)" in carer_page  # need-to-know
+    assert "Edna Jones" not in carer_page and "Someone whose record you cannot open (FN1)" in carer_page  # need-to-know
 
     from kithkin.support.models import CareTeamMember
 
@@ -184,7 +184,7 @@ def test_the_team_week_lists_who_sees_someone_outside_their_regular_team_to_thos
     page = client.get(f"/rosters/{roster.pk}").content.decode()
     # Then they see that someone does, not who
     assert "Someone outside their regular team" in page and "Edna Jones" not in page
-    assert "1 person other teams support sees someone outside their regular team" in page
+    assert "1 person whose records you cannot open sees someone outside their regular team" in page
 
     # When they become her named coordinator
     from kithkin.support.models import CareTeamMember
@@ -220,7 +220,8 @@ def test_the_changes_say_what_changed_and_count_those_for_people_the_planner_doe
     # Then Edna's change says her visit moved, not that someone new is coming, and Frank's is only counted
     listed = page.split('data-testid="changes"')[1].split("</ul>")[0]
     assert f"Edna Jones (a carer is off): {visits[0].carer.full_name}, moved from 10:00 to 11:00" in listed
-    assert "Frank" not in listed and "1 change for people you can see, newest first, and 1 for people other" in page
+    assert "Frank" not in listed
+    assert "1 change for people you can see, newest first, and 1 for people whose records you cannot open" in page
 
 
 def test_a_repair_sent_without_the_days_says_what_to_put_right_and_changes_nothing(district, manager):

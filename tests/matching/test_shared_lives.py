@@ -97,6 +97,19 @@ def test_a_match_moves_through_its_stages_and_is_reviewed_six_weeks_after_agreem
     assert bakers.ruled_out == ["no room free"]  # its one room is now taken
 
 
+def test_a_stage_sent_for_a_match_ended_meanwhile_says_so(agent, looking, homes):
+    client = client_for(agent)
+    client.post(f"/people/{looking.pk}/care/shared-lives/{homes['bakers'].carer_id}/propose")
+    match = SharedLivesMatch.objects.get()
+    client.post(f"/shared-lives/{match.pk}/stage", {"stage": "ended", "notes": "They chose another home"})
+
+    page = client.post(f"/shared-lives/{match.pk}/stage", {"stage": "introduction"}, follow=True).content.decode()
+
+    assert "has ended, so nothing more can be recorded on it" in page
+    match.refresh_from_db()
+    assert match.stage == "ended"
+
+
 def test_a_second_live_proposal_for_the_same_home_is_refused(agent, looking, homes):
     client = client_for(agent)
     url = f"/people/{looking.pk}/care/shared-lives/{homes['bakers'].carer_id}/propose"

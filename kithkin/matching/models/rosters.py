@@ -59,7 +59,7 @@ class RosterChange(models.Model):
         CARER_OFF = "carer_off", "A carer is off"
         NEW_PERSON = "new_person", "Someone new"
         CANCELLED = "cancelled", "A visit was cancelled"
-        WISHES = "wishes", "What they want changed"
+        WISHES = "wishes", "Someone's wishes changed"
 
     roster = models.ForeignKey(Roster, on_delete=models.CASCADE, related_name="changes")
     visit = models.ForeignKey(RosterVisit, on_delete=models.CASCADE, related_name="changes")
