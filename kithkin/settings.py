@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kithkin.core.middleware.NoStoreForStaffMiddleware",
+    "kithkin.core.middleware.MethodNotAllowedPageMiddleware",
     # Axes last: it turns a locked-out sign-in into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

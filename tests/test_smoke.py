@@ -24,3 +24,9 @@ def test_the_command_without_a_secret_key_says_what_to_set_in_one_line():
     assert done.returncode != 0
     assert done.stderr.strip().splitlines() == [
         "kithkin: Set SECRET_KEY in the environment (or KITHKIN_DEBUG=1 for development)."]
+
+
+def test_opening_a_forms_address_says_what_to_do_not_a_blank_page(agent_client):
+    response = agent_client.get("/rosters/plan")
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    assert "This address is for sending a form" in response.content.decode()

@@ -47,3 +47,23 @@ class RejectNulMiddleware:
             forms.append(request.POST)
         return any("\x00" in key or any("\x00" in v for v in values)
                    for form in forms for key, values in form.lists())
+
+
+class MethodNotAllowedPageMiddleware:
+    """Django answers a GET to a form's address (a bookmark, or Back after a form was sent) with an empty 405.
+    A page in plain words says what to do; the API keeps its problem body."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content or request.path.startswith(("/api/", "/oruk/")):
+            return response
+        from kithkin.core.errors import _page
+
+        page = _page(request, 405, "This address is for sending a form",
+                     "Go back to the page the form is on, and send it from there.")
+        if response.has_header("Allow"):
+            page["Allow"] = response["Allow"]
+        return page

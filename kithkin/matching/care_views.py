@@ -96,7 +96,7 @@ def pattern_end(request, person_id: int, pattern_id: int):
         return forbidden(request, "You cannot change this record.")
     pattern = person.visit_patterns.filter(pk=pattern_id, is_active=True).first()
     if pattern is None:
-        messages.error(request, "That visit has already ended.")
+        messages.error(request, "That regular visit is not running now: it has ended, or it is not one of theirs.")
     else:
         actions.end_visit_pattern(pattern, Auditor.for_request(request))
         messages.success(request, f"Ended: {pattern}")
@@ -141,8 +141,10 @@ def people_for_home(request, carer_id: int):
 def propose(request, person_id: int, carer_id: int):
     person = _person(request, person_id, change=True)
     household = Household.objects.filter(carer_id=carer_id).first()
-    if person is None or household is None:
+    if person is None:
         return forbidden(request, "You cannot change this record.")
+    if household is None:
+        raise Http404("That carer has no Shared Lives household")
     try:
         actions.propose_shared_lives(person, household, request.POST.get("notes", "")[:2000],
                                      Auditor.for_request(request))

@@ -110,6 +110,14 @@ def test_a_stage_sent_for_a_match_ended_meanwhile_says_so(agent, looking, homes)
     assert match.stage == "ended"
 
 
+def test_proposing_a_carer_with_no_household_is_not_found(agent, manager, looking, homes):
+    from tests.matching.conftest import add_carer
+
+    visiting = add_carer(manager, "Visiting Carer")
+    response = client_for(agent).post(f"/people/{looking.pk}/care/shared-lives/{visiting.pk}/propose")
+    assert response.status_code == 404 and not SharedLivesMatch.objects.exists()
+
+
 def test_a_second_live_proposal_for_the_same_home_is_refused(agent, looking, homes):
     client = client_for(agent)
     url = f"/people/{looking.pk}/care/shared-lives/{homes['bakers'].carer_id}/propose"
