@@ -26,7 +26,7 @@ PLAIN = {
     "max_length": "{Label} must be {limit_value} characters or fewer",
     "invalid_choice": "Choose {label} from the options given",
 }
-PROPER = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "English", "NHS"}
+PROPER = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "English", "NHS", "I"}
 CHOOSE = (forms.Select, forms.RadioSelect, forms.CheckboxSelectMultiple, forms.CheckboxInput)
 
 
@@ -40,9 +40,10 @@ def plain_errors(bound_field) -> list[str]:
         code = error.code
         if code == "invalid":
             field = bound_field.field
-            code = ("invalid_time" if isinstance(field, forms.TimeField) else "invalid_int"
-                    if isinstance(field, forms.IntegerField) else "invalid_number"
-                    if isinstance(field, forms.DecimalField | forms.FloatField) else code)
+            # DecimalField and FloatField are kinds of IntegerField in Django: ask for them first.
+            code = ("invalid_time" if isinstance(field, forms.TimeField) else "invalid_number"
+                    if isinstance(field, forms.DecimalField | forms.FloatField) else "invalid_int"
+                    if isinstance(field, forms.IntegerField) else code)
         template = PLAIN.get(code)
         if template and code == "required" and isinstance(bound_field.field.widget, CHOOSE):
             template = "Choose {label}"

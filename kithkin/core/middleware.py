@@ -58,7 +58,8 @@ class MethodNotAllowedPageMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if response.status_code != 405 or response.content or request.path.startswith(("/api/", "/oruk/")):
+        if (response.status_code != 405 or response.streaming or response.content
+                or request.path.startswith(("/api/", "/oruk/"))):
             return response
         from kithkin.core.errors import _page
 

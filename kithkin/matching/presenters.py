@@ -104,7 +104,7 @@ class Stop:
 
 def _stop(v: RosterVisit, team: set[int] | None = None, against: dict | None = None) -> Stop:
     return Stop(v, clock(v.start), clock(None if v.start is None else v.start + v.minutes),
-                f"{clock(v.earliest)} to {clock(v.latest)}",
+                f"between {clock(v.earliest)} and {clock(v.latest)}",
                 team is not None and v.carer_id is not None and v.carer_id not in team, (against or {}).get(v.pk, []))
 
 

@@ -185,7 +185,7 @@ def repair_add_person(request, person_id: int):
     except ActionError as exc:
         messages.error(request, str(exc))
     else:
-        _added(request, changes)
+        _added(request, [c for c in changes if c.visit.person_id == person.pk])
     return redirect("person_week", person.pk)
 
 

@@ -60,9 +60,13 @@ FURTHEST_AHEAD = timedelta(days=366 * 10)
 MOST_SEED = 2**31 - 2
 
 
+def _today() -> date:
+    return timezone.localdate()
+
+
 def week_problem(monday: date, today: date | None = None) -> str | None:
     """Why a week cannot be planned (one line for a form or the command line), or None if it can."""
-    today = today or timezone.localdate()
+    today = today or _today()
     if monday.weekday() != 0:
         return f"A roster starts on a Monday; {monday:%-d %B %Y} is a {monday:%A}"
     if monday < today - timedelta(days=6):

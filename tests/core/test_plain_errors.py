@@ -11,6 +11,8 @@ class AvailabilityForm(forms.Form):
     name = forms.CharField(label="Name", max_length=5)
     travel = forms.ChoiceField(label="How they travel", choices=[("car", "Car")], widget=forms.RadioSelect)
     phone = forms.CharField(label="Phone", error_messages={"required": "Enter a phone number they can be called on"})
+    hours = forms.DecimalField(label="Hours a week", required=False)
+    miles = forms.FloatField(label="Miles", required=False)
 
 
 def errors_of(data) -> dict[str, list[str]]:
@@ -34,6 +36,11 @@ def test_a_missing_answer_says_enter_or_choose_and_a_forms_own_message_is_kept()
     assert errors["rooms"] == ["Rooms for people must be a whole number, like 2"]
     assert errors["travel"] == ["Choose how they travel"]
     assert errors["phone"] == ["Enter a phone number they can be called on"]
+
+
+def test_a_decimal_or_a_float_is_a_number_not_a_whole_number():
+    errors = errors_of({"hours": "abc", "miles": "far"})
+    assert errors["hours"] == ["Hours a week must be a number"] and errors["miles"] == ["Miles must be a number"]
 
 
 def test_the_error_summary_says_the_same():

@@ -14,7 +14,7 @@ from django.core.management.base import CommandError
 from kithkin.matching.models import Roster, TravelTime
 from tests.matching.test_rosters import MONDAY, district  # noqa: F401 (the fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("before_the_week")]
 
 
 def run(*args) -> str:
@@ -57,6 +57,15 @@ def test_plan_week_by_moves_makes_the_same_plan_every_time(district, tmp_path): 
 def test_plan_week_refuses_bad_input_in_one_line(args, message):
     with pytest.raises(CommandError, match=message):
         run("plan-week", *args)
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"seed": -1}, "--seed: must be a whole number from 0"), ({"iterations": 0}, "--iterations: must be a whole"),
+    ({"time_limit": float("nan")}, "--time-limit: must be a number of seconds above 0"),
+])
+def test_numbers_passed_by_code_are_checked_as_on_the_command_line(options, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("roster", "plan-week", "--week", "2030-03-04", stdout=StringIO(), **options)
 
 
 def test_plan_week_with_nothing_to_plan_says_so(db):

@@ -13,7 +13,7 @@ from kithkin.support.models import CareTeamMember
 from tests.conftest import client_for
 from tests.matching.test_rosters import MONDAY, district, plan  # noqa: F401 (the fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("before_the_week")]
 
 
 def _snapshot(roster):

@@ -126,7 +126,7 @@ def test_a_cancelled_visit_comes_off_and_nothing_else_moves(district, manager):
     visit = roster.visits.filter(skill="personal_care").first()
     others = {v.pk: (v.carer_id, v.start) for v in roster.visits.exclude(pk=visit.pk)}
 
-    repair.cancel_visit(visit, Auditor(manager))
+    repair.cancel_visit(visit, Auditor(manager), today=MONDAY)
 
     visit.refresh_from_db()
     assert visit.cancelled and RosterChange.objects.get().why == "cancelled"

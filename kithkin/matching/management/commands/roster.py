@@ -66,6 +66,8 @@ class _Parser(CommandParser):
 def writable(path: str, option: str) -> None:
     """Before hours of work, not after: can `path` be written?"""
     folder = os.path.dirname(os.path.abspath(path))
+    if (os.path.isfile(path) and os.access(path, os.W_OK)) or path == "/dev/stdout":
+        return
     if os.path.isdir(path):
         raise CommandError(f"{option} {path} is a folder: give a file name")
     if not os.path.isdir(folder):
@@ -103,12 +105,26 @@ class Command(BaseCommand):
         roads.add_argument("--partial", action="store_true", help="import the good rows even if some are wrong")
 
     def handle(self, *args, **options):
+        self._check_numbers(options)
         if options["action"] == "solve-hhcrsp":
             self.solve_hhcrsp(options)
         elif options["action"] == "plan-week":
             self.plan_week(options)
         elif options["action"] == "import-travel-times":
             self.import_travel_times(options)
+
+    @staticmethod
+    def _check_numbers(options) -> None:
+        """The same checks as on the command line, for code that passes numbers to call_command directly (argparse
+        runs an option's type only on text)."""
+        for name, check in (("time_limit", seconds), ("seed", seed), ("iterations", moves)):
+            value = options.get(name)
+            if value is None or isinstance(value, str):
+                continue
+            try:
+                options[name] = check(str(int(value)) if name != "time_limit" else str(value))
+            except (argparse.ArgumentTypeError, ValueError, OverflowError) as error:
+                raise CommandError(f"--{name.replace('_', '-')}: {error}") from None
 
     def plan_week(self, options) -> None:
         from kithkin.core.audit import Auditor
