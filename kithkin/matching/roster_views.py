@@ -42,6 +42,9 @@ def roster_plan(request):
         errors["week"] = problem
     if seconds is None or not 5 <= seconds <= 600:
         errors["seconds"] = "Enter how long to plan for: a whole number of seconds from 5 to 600"
+    if not errors and _being_planned(monday):
+        errors["week"] = (f"The week of {monday:%-d %B %Y} is being planned now: refresh this page in a minute or two "
+                          "to see it")
     if not errors and not chosen["replace"] and Roster.objects.filter(week_starting=monday, is_current=True).exists():
         errors["replace"] = (f"The week of {monday:%-d %B %Y} is planned already: tick the box to plan it again "
                              "(the new plan replaces it, with its repairs and cancelled visits)")
@@ -51,6 +54,15 @@ def roster_plan(request):
     messages.success(request, f"Planning the week of {monday:%-d %B %Y}. It takes about {seconds} seconds: "
                               "refresh this page to see it.")
     return redirect("rosters")
+
+
+def _being_planned(monday: date) -> bool:
+    """Is the week waiting for the task worker, or being planned by it? Two plans of one week at once would each
+    replace the other (the page's 'plan it again' cannot see a plan not yet saved)."""
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.filter(task_path=plan_week_task.module_path, status__in=["READY", "RUNNING"])
+    return any(row.args_kwargs.get("args", [None])[:1] == [monday.isoformat()] for row in waiting[:50])
 
 
 def _roster_for(request, roster_id: int) -> Roster:

@@ -77,6 +77,24 @@ def test_planning_a_week_already_planned_asks_first_as_its_repairs_would_go(dist
     assert Roster.objects.get().pk == roster.pk  # nothing planned again
 
 
+def test_a_week_waiting_for_the_task_worker_is_not_planned_twice(manager):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from kithkin.matching.tasks import plan_week_task
+
+    DBTaskResult.objects.create(task_path=plan_week_task.module_path, backend_name="default", status="READY",
+                                args_kwargs={"args": ["2030-03-04", 60, manager.pk], "kwargs": {}},
+                                run_after=timezone.now())
+
+    response = client_for(manager).post("/rosters/plan", {"week": "2030-03-04", "seconds": "60", "replace": "yes"})
+
+    assert response.status_code == 400 and "is being planned now" in response.content.decode()
+    assert not Roster.objects.exists()
+    other = client_for(manager).post("/rosters/plan", {"week": "2030-03-11", "seconds": "60"})
+    assert other.status_code == 302  # another week is planned (here at once: tests run tasks inline)
+
+
 def test_a_visit_is_cancelled_only_on_the_plan_in_use_and_not_once_its_day_has_gone(district, manager):  # noqa: F811
     old = plan(manager)
     new = plan(manager)  # the week planned again: the first plan is kept, no longer in use
