@@ -26,6 +26,16 @@ PLAIN = {
     "max_length": "{Label} must be {limit_value} characters or fewer",
     "invalid_choice": "Choose {label} from the options given",
 }
+# A label that is a question ("How should we get back to you?") does not fit in a sentence: the answer does.
+QUESTION = {
+    "required": "Answer the question ‘{Label}’", "invalid_time": "The answer to ‘{Label}’ must be a time, like 09:30",
+    "invalid_int": "The answer to ‘{Label}’ must be a whole number, like 2",
+    "invalid_number": "The answer to ‘{Label}’ must be a number",
+    "max_value": "The answer to ‘{Label}’ must be {limit_value} or less",
+    "min_value": "The answer to ‘{Label}’ must be {limit_value} or more",
+    "max_length": "The answer to ‘{Label}’ must be {limit_value} characters or fewer",
+    "invalid_choice": "Choose one of the answers given to ‘{Label}’",
+}
 PROPER = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "English", "NHS", "I"}
 CHOOSE = (forms.Select, forms.RadioSelect, forms.CheckboxSelectMultiple, forms.CheckboxInput)
 
@@ -44,9 +54,9 @@ def plain_errors(bound_field) -> list[str]:
             code = ("invalid_time" if isinstance(field, forms.TimeField) else "invalid_number"
                     if isinstance(field, forms.DecimalField | forms.FloatField) else "invalid_int"
                     if isinstance(field, forms.IntegerField) else code)
-        template = PLAIN.get(code)
+        template = (QUESTION if label.endswith("?") else PLAIN).get(code)
         if template and code == "required" and isinstance(bound_field.field.widget, CHOOSE):
-            template = "Choose {label}"
+            template = "Choose an answer to ‘{Label}’" if label.endswith("?") else "Choose {label}"
         if template and str(error.message) == str(_default_message(bound_field.field, error.code)):
             messages.append(template.format(**words, **(error.params or {})))
         else:

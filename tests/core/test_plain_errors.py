@@ -43,6 +43,24 @@ def test_a_decimal_or_a_float_is_a_number_not_a_whole_number():
     assert errors["hours"] == ["Hours a week must be a number"] and errors["miles"] == ["Miles must be a number"]
 
 
+class QuestionForm(forms.Form):
+    story = forms.CharField(label="What is happening, and what matters to you?", max_length=10)
+    reply = forms.ChoiceField(label="How should we get back to you?", choices=[("phone", "Phone")],
+                              widget=forms.RadioSelect)
+
+
+def test_a_label_that_is_a_question_is_answered_not_quoted():
+    form = QuestionForm({"story": "a long story indeed", "reply": "pigeon"})
+    form.is_valid()
+    assert plain_errors(form["story"]) == [
+        "The answer to ‘What is happening, and what matters to you?’ must be 10 characters or fewer"]
+    assert plain_errors(form["reply"]) == ["Choose one of the answers given to ‘How should we get back to you?’"]
+    form = QuestionForm({})
+    form.is_valid()
+    assert plain_errors(form["story"]) == ["Answer the question ‘What is happening, and what matters to you?’"]
+    assert plain_errors(form["reply"]) == ["Choose an answer to ‘How should we get back to you?’"]
+
+
 def test_the_error_summary_says_the_same():
     form = AvailabilityForm({"rooms": "two"})
     form.is_valid()
