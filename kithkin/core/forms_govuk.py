@@ -25,6 +25,8 @@ PLAIN = {
     "min_value": "{Label} must be {limit_value} or more",
     "max_length": "{Label} must be {limit_value} characters or fewer",
     "invalid_choice": "Choose {label} from the options given",
+    "invalid_list": "Choose {label} from the options given",
+    "invalid_email": "Enter {label} in the right form, like name@example.com",
 }
 # A label that is a question ("How should we get back to you?") does not fit in a sentence: the answer does.
 QUESTION = {
@@ -35,6 +37,8 @@ QUESTION = {
     "min_value": "The answer to ‘{Label}’ must be {limit_value} or more",
     "max_length": "The answer to ‘{Label}’ must be {limit_value} characters or fewer",
     "invalid_choice": "Choose one of the answers given to ‘{Label}’",
+    "invalid_list": "Choose one of the answers given to ‘{Label}’",
+    "invalid_email": "The answer to ‘{Label}’ must be an email address, like name@example.com",
 }
 PROPER = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "English", "NHS", "I"}
 CHOOSE = (forms.Select, forms.RadioSelect, forms.CheckboxSelectMultiple, forms.CheckboxInput)
@@ -51,7 +55,8 @@ def plain_errors(bound_field) -> list[str]:
         if code == "invalid":
             field = bound_field.field
             # DecimalField and FloatField are kinds of IntegerField in Django: ask for them first.
-            code = ("invalid_time" if isinstance(field, forms.TimeField) else "invalid_number"
+            code = ("invalid_time" if isinstance(field, forms.TimeField) else "invalid_email"
+                    if isinstance(field, forms.EmailField) else "invalid_number"
                     if isinstance(field, forms.DecimalField | forms.FloatField) else "invalid_int"
                     if isinstance(field, forms.IntegerField) else code)
         template = (QUESTION if label.endswith("?") else PLAIN).get(code)

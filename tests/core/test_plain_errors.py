@@ -12,6 +12,8 @@ class AvailabilityForm(forms.Form):
     travel = forms.ChoiceField(label="How they travel", choices=[("car", "Car")], widget=forms.RadioSelect)
     phone = forms.CharField(label="Phone", error_messages={"required": "Enter a phone number they can be called on"})
     hours = forms.DecimalField(label="Hours a week", required=False)
+    email = forms.EmailField(label="Email", required=False)
+    days = forms.MultipleChoiceField(label="Days", choices=[("mon", "Monday")], required=False)
     miles = forms.FloatField(label="Miles", required=False)
 
 
@@ -36,6 +38,13 @@ def test_a_missing_answer_says_enter_or_choose_and_a_forms_own_message_is_kept()
     assert errors["rooms"] == ["Rooms for people must be a whole number, like 2"]
     assert errors["travel"] == ["Choose how they travel"]
     assert errors["phone"] == ["Enter a phone number they can be called on"]
+
+
+def test_an_email_and_a_list_say_what_is_wanted():
+    form = AvailabilityForm({"email": "not an address", "days": "mon"})
+    form.is_valid()
+    assert plain_errors(form["email"]) == ["Enter email in the right form, like name@example.com"]
+    assert plain_errors(form["days"]) == ["Choose days from the options given"]
 
 
 def test_a_decimal_or_a_float_is_a_number_not_a_whole_number():
