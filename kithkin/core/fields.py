@@ -44,14 +44,27 @@ class DateField(forms.MultiValueField):
         if any(v in (None, "") for v in data_list):
             raise ValidationError(self.error_messages["incomplete"], code="incomplete")
         day, month, year = data_list
-        if year < 1000:
+        if year < 1000 or year > 9999:
             raise ValidationError("Year must include 4 numbers", code="invalid")
         if year < EARLIEST_YEAR:
             raise ValidationError(f"Enter a year from {EARLIEST_YEAR} on", code="invalid")
         try:
             value = date(year, month, day)
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:  # 31 February, or a day of 30 digits
             raise ValidationError(self.error_messages["invalid"], code="invalid") from exc
         if self.past_only and value > date.today():
             raise ValidationError("The date must be today or in the past", code="future")
         return value
+
+
+class RecordsChoiceField(forms.ModelMultipleChoiceField):
+    """Records chosen by ticking boxes. What the browser sends is checked to be record numbers before the database
+    sees it (a number of 30 digits overflows the database's integers; Django would echo 5,000 characters back)."""
+
+    def _check_values(self, value):
+        from kithkin.core.validators import record_id
+
+        if any(record_id(v) is None for v in value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                  params={"value": ""})
+        return super()._check_values(value)

@@ -6,6 +6,7 @@ summary without repeating markup.
 """
 
 from django import forms
+from django.core import validators
 from django.core.exceptions import ValidationError
 
 
@@ -26,6 +27,7 @@ PLAIN = {
     "max_length": "{Label} must be {limit_value} characters or fewer",
     "invalid_choice": "Choose {label} from the options given",
     "invalid_list": "Choose {label} from the options given",
+    "invalid_pk_value": "Choose {label} from the options given",
     "invalid_email": "Enter {label} in the right form, like name@example.com",
 }
 # A label that is a question ("How should we get back to you?") does not fit in a sentence: the answer does.
@@ -38,6 +40,7 @@ QUESTION = {
     "max_length": "The answer to ‘{Label}’ must be {limit_value} characters or fewer",
     "invalid_choice": "Choose one of the answers given to ‘{Label}’",
     "invalid_list": "Choose one of the answers given to ‘{Label}’",
+    "invalid_pk_value": "Choose one of the answers given to ‘{Label}’",
     "invalid_email": "The answer to ‘{Label}’ must be an email address, like name@example.com",
 }
 PROPER = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "English", "NHS", "I"}
@@ -63,7 +66,10 @@ def plain_errors(bound_field) -> list[str]:
         if template and code == "required" and isinstance(bound_field.field.widget, CHOOSE):
             template = "Choose an answer to ‘{Label}’" if label.endswith("?") else "Choose {label}"
         if template and str(error.message) == str(_default_message(bound_field.field, error.code)):
-            messages.append(template.format(**words, **(error.params or {})))
+            params = dict(error.params or {})
+            if code == "max_value" and isinstance(params.get("limit_value"), int) and params["limit_value"] > 10**6:
+                template = "{Label} is too large"  # the database's own limit: no use to anyone as a figure
+            messages.append(template.format(**words, **params))
         else:
             messages.extend(str(m) for m in error)
     return messages
@@ -79,7 +85,14 @@ def _default_message(field, code: str):
     for validator in field.validators:
         if getattr(validator, "code", None) == code and type(validator).__module__.startswith("django."):
             return validator.message
-    return None
+    # A model field's own validators (a ModelForm checks them after the form's): Django's words for each code.
+    return DJANGO_VALIDATORS.get(code)
+
+
+DJANGO_VALIDATORS = {"max_value": validators.MaxValueValidator.message,
+                     "min_value": validators.MinValueValidator.message,
+                     "max_length": validators.MaxLengthValidator.message,
+                     "invalid_pk_value": forms.ModelMultipleChoiceField.default_error_messages["invalid_pk_value"]}
 
 
 def _error(bound_field):

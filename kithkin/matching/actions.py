@@ -179,7 +179,8 @@ def move_stage(match: SharedLivesMatch, stage: str, notes: str, auditor: Auditor
     match = SharedLivesMatch.objects.select_for_update().get(pk=match.pk)
     allowed = NEXT_STAGES[Stage(match.stage)] + ([Stage.ENDED] if match.stage != Stage.ENDED else [])
     if stage not in allowed:
-        raise ActionError(f"A match at {match.get_stage_display().lower()} cannot move to that stage")
+        raise ActionError(f"A match at the {match.get_stage_display().lower()} stage cannot move there: choose one of "
+                          "the stages offered")
     if stage == Stage.AGREED:
         _check_agreement(match)
     before = snapshot(match)

@@ -3,8 +3,9 @@
 import re
 
 from django import forms
+from django.core.validators import MaxValueValidator
 
-from kithkin.core.fields import DateField
+from kithkin.core.fields import DateField, RecordsChoiceField
 from kithkin.core.validators import normalise_phone
 from kithkin.matching.actions import home_base  # the action checks it again; here it joins the other errors
 from kithkin.matching.models import WEEKDAYS, Carer, Household, Preferences, Skill, TwoCarers, VisitPattern
@@ -106,6 +107,10 @@ class AvailabilityForm(forms.Form):
         return data
 
 
+MOST_ROOMS = 10
+MOST_GAP = 240  # minutes between two carers one after the other: longer is two visits
+
+
 class HouseholdForm(forms.ModelForm):
     class Meta:
         model = Household
@@ -115,9 +120,16 @@ class HouseholdForm(forms.ModelForm):
         widgets = {"rooms": forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
                    "enjoys": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The database's small integer differs by engine (SQLite has no limit, PostgreSQL 32,767): a household
+        # has a few rooms to offer, so say so, the same on both.
+        self.fields["rooms"].max_value = MOST_ROOMS
+        self.fields["rooms"].validators.append(MaxValueValidator(MOST_ROOMS))
+
 
 class PreferencesForm(forms.ModelForm):
-    not_wanted = forms.ModelMultipleChoiceField(label="People they do not want to support them", required=False,
+    not_wanted = RecordsChoiceField(label="People they do not want to support them", required=False,
                                                 queryset=Carer.objects.filter(is_active=True),
                                                 widget=forms.CheckboxSelectMultiple)
 
@@ -167,7 +179,12 @@ class VisitPatternForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["two_carers"].choices = TwoCarers.choices
+        self.fields["two_carers"].error_messages["invalid_choice"] = (
+            "Choose whether the two carers come together or one after the other")
         self.fields["gap_minutes"].required = False
+        self.fields["gap_minutes"].error_messages["invalid"] = (
+            "Enter the minutes between them as a whole number, like 15")
+        self.fields["gap_minutes"].validators.append(MaxValueValidator(MOST_GAP))
 
     def clean(self):
         data = super().clean()

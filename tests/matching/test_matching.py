@@ -90,7 +90,7 @@ def test_a_worker_records_preferences_and_visits_with_clear_errors(agent, person
         in response.content.decode()
     response = client.post(f"/people/{person.pk}/care/visits/add", {
         **late, "earliest": "20:00", "latest": "21:00", "minutes": "60", "carers_needed": "2", "two_carers": "in_order",
-        "gap_minutes": "1000"})
+        "gap_minutes": "200"})
     assert "visit would end after midnight" in response.content.decode()
     assert not person.visit_patterns.exists()
 
@@ -107,3 +107,25 @@ def test_a_worker_records_preferences_and_visits_with_clear_errors(agent, person
     assert "No preference" in form
     client.post(f"/people/{person.pk}/care/preferences", {"carer_gender": "", "language": "Polish"})
     assert "Women only" not in client.get(f"/people/{person.pk}/care").content.decode()
+
+
+def test_numbers_too_large_for_the_database_are_a_form_error_not_a_crash(agent, manager, person, postcodes):
+    from tests.matching.conftest import add_carer
+
+    client = client_for(agent)
+    too_big = "9" * 31
+    response = client.post(f"/people/{person.pk}/care/preferences", {"not_wanted": [too_big]})
+    assert response.status_code == 400 and "Choose people they do not want to support them from the options given" \
+        in response.content.decode()
+    response = client.post(f"/people/{person.pk}/care/visits/add", {
+        "skill": "personal_care", "weekdays": ["0"], "earliest": "08:00", "latest": "09:00", "minutes": "30",
+        "carers_needed": "2", "two_carers": "in_order", "gap_minutes": too_big})
+    assert response.status_code == 400 and "minutes between them must be 240 or less" in response.content.decode()
+    carer = add_carer(manager, "Ann Shared", kind="shared_lives")
+    response = client_for(manager).post(f"/carers/{carer.pk}/household", {"rooms": "40000"})
+    assert response.status_code == 400 and "Rooms for someone to live in must be 10 or less" in \
+        response.content.decode()
+    response = client_for(manager).post("/carers/new", {
+        "given_name": "Bea", "family_name": "Long", "kind": "pa", "postcode": "FN1 1AA", "travel_mode": "car",
+        "dbs_checked_on_day": too_big, "dbs_checked_on_month": "1", "dbs_checked_on_year": "2020"})
+    assert response.status_code == 400 and "There is a problem" in response.content.decode()
