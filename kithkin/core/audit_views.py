@@ -30,8 +30,8 @@ def audit_log(request):
     kind = request.GET.get("kind", "").strip()
     errors = []
     if person_id:
-        if record_id(person_id) is not None:
-            events = events.filter(person_id=record_id(person_id))
+        if (pk := record_id(person_id)) is not None:
+            events = events.filter(person_id=pk)
         else:
             errors.append({"text": "Person number must be digits only", "href": "#person"})
     if worker:

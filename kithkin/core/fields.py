@@ -5,6 +5,8 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+from kithkin.core.validators import record_id
+
 # Nobody we support, and nothing we record, is from before this: older years are typing mistakes.
 EARLIEST_YEAR = 1900
 
@@ -62,8 +64,6 @@ class RecordsChoiceField(forms.ModelMultipleChoiceField):
     sees it (a number of 30 digits overflows the database's integers; Django would echo 5,000 characters back)."""
 
     def _check_values(self, value):
-        from kithkin.core.validators import record_id
-
         if any(record_id(v) is None for v in value):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
                                   params={"value": ""})

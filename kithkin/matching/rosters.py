@@ -56,8 +56,6 @@ POLISH_SHARE = 0.1
 
 # How far ahead a week may be planned: further is a mistyped year, not a plan.
 FURTHEST_AHEAD = timedelta(days=366 * 10)
-# Seeds are kept on the roster (a positive 32-bit number) and the last search runs with seed + 1.
-MOST_SEED = 2**31 - 2
 
 
 def _today() -> date:

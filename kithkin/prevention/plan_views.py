@@ -31,9 +31,9 @@ def plan_page(request, person_id: int):
     if person is None:
         return forbidden(request, "You cannot see this person's plan.")
     earlier = person.contingency_plans.filter(is_active=False)
-    chosen = request.GET.get("plan", "")
-    if record_id(chosen) is not None and earlier.filter(pk=record_id(chosen)).exists():
-        plan = earlier.get(pk=record_id(chosen))  # an earlier plan, to read: what was agreed then
+    chosen = record_id(request.GET.get("plan", ""))
+    if chosen is not None and earlier.filter(pk=chosen).exists():
+        plan = earlier.get(pk=chosen)  # an earlier plan, to read: what was agreed then
     Auditor.for_request(request).viewed(person, what="contingency plan")
     template = "prevention/plan_print.html" if request.GET.get("print") else "prevention/plan.html"
     current = plan is None or plan.is_active  # earlier plans are for reading only

@@ -62,8 +62,9 @@ def record_indicator(person, indicator: str, note: str, auditor: Auditor) -> Per
 @transaction.atomic
 def end_indicator(person, item_id: str, auditor: Auditor) -> PersonIndicator:
     """It no longer holds (the bereavement was two years ago; the diagnosis was wrong)."""
-    item = (PersonIndicator.objects.select_for_update().filter(person=person, ended_at=None, pk=record_id(item_id))
-            .first() if record_id(item_id) is not None else None)
+    pk = record_id(item_id)
+    item = (PersonIndicator.objects.select_for_update().filter(person=person, ended_at=None, pk=pk).first()
+            if pk is not None else None)
     if item is None:
         raise ActionError("That indicator is not recorded now")
     before = snapshot(item)

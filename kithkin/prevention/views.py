@@ -90,7 +90,8 @@ def alert_match(request, alert_id: int):
     if alert is None:
         return forbidden(request, "This alert went to another team.")
     person_id = request.POST.get("person_id", "")
-    person = Person.objects.filter(pk=record_id(person_id)).first() if record_id(person_id) is not None else None
+    pk = record_id(person_id)
+    person = Person.objects.filter(pk=pk).first() if pk is not None else None
     if person is None:
         messages.error(request, "Choose the person from the search results.")
         return redirect("alert_detail", alert.pk)
