@@ -124,6 +124,8 @@ def _routes(monday: date, carers: dict[int, Carer]) -> list[Route]:
     for carer in carers.values():
         for k, stretch in enumerate(carer.availability.all()):
             day = monday + timedelta(days=stretch.weekday)
+            if not carer.dbs_current_on(day):
+                continue  # a check that runs out before the day: no visits until it is renewed
             routes.append(Route(id=f"{carer.pk}:{day.isoformat()}:{k}", skills=frozenset(carer.skills),
                                 start_location=0, end_location=0, shift_start=_minutes(stretch.starts),
                                 shift_end=_minutes(stretch.ends), person=str(carer.pk)))

@@ -1,7 +1,7 @@
 """The carers register: adding carers with their skills, home base, week and household, on pages that
 check what they are given and record who changed what."""
 
-from datetime import time
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -41,6 +41,17 @@ def test_the_carer_form_says_what_is_wrong_and_saves_nothing(manager, postcodes)
     response = client_for(manager).post("/carers/new", {**NEW_CARER, "postcode": "FN9 9ZZ"})
     assert response.status_code == 400 and "We cannot find that postcode" in response.content.decode()
     assert not Carer.objects.exists()
+
+
+def test_a_carers_page_says_when_their_dbs_check_must_be_renewed(manager, postcodes, settings):
+    settings.KITHKIN_DBS_YEARS = 3
+    checked = date.today() - timedelta(days=10)
+    carer = add_carer(manager, "Ann", dbs_checked_on=checked)
+
+    page = client_for(manager).get(f"/carers/{carer.pk}").content.decode()
+
+    renew_by = checked + timedelta(days=1096)  # three years of 365.25 days
+    assert f"to be renewed by {renew_by:%-d %B %Y}" in page and "Out of date" not in page
 
 
 def test_a_carers_week_keeps_two_stretches_a_day_and_refuses_backwards_times(manager, postcodes):

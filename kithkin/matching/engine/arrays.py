@@ -72,8 +72,12 @@ def allowed_routes(problem: Problem) -> tuple[np.ndarray, dict[int, str]]:
         permitted = [r for r in skilled if visit.allowed_carers is None or carers[r].id in visit.allowed_carers]
         fitting = [r for r in permitted if fits(visit, carers[r], travel)]
         allowed[i, fitting] = True
-        if not skilled:
+        if not carers:
+            reasons[i] = "no carer is working then"
+        elif not skilled:
             reasons[i] = f"no carer has skill {visit.skill}"
+        elif not permitted and not visit.allowed_carers:
+            reasons[i] = "none of the carers who may do it is working then"
         elif not permitted:
             reasons[i] = f"none of the carers allowed for it has skill {visit.skill}"
         elif not fitting:

@@ -58,6 +58,8 @@ def _split(problem: Problem, part_of, start) -> list[tuple[Problem, list[list[st
         if k == len(carers_of):
             carers_of.append([])
         carers_of[k].append(r)
+    if not carers_of:
+        return [(problem, start)]  # nobody to plan for (every carer off): one part, every visit unserved
     part_of_carer = {problem.carers[r].id: k for k, rs in enumerate(carers_of) for r in rs}
     visits_of: list[list] = [[] for _ in carers_of]
     for visit in problem.visits:

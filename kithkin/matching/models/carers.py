@@ -1,7 +1,7 @@
 """The carers register: who can support people, what they can do, where they live and when they are free.
 Carers are workers, not the people we support; their records are still personal data, seen by staff only."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -81,10 +81,19 @@ class Carer(models.Model):
     @property
     def dbs_current(self) -> bool:
         """An enhanced DBS check is renewed every few years (the council sets how many)."""
+        return self.dbs_current_on(timezone.localdate())
+
+    @property
+    def dbs_renewal_due(self) -> date | None:
+        """The last day the check holds: it must be renewed by then."""
         if self.dbs_checked_on is None:
-            return False
-        years = settings.KITHKIN_DBS_YEARS
-        return self.dbs_checked_on >= timezone.localdate() - timedelta(days=round(365.25 * years))
+            return None
+        return self.dbs_checked_on + timedelta(days=round(365.25 * settings.KITHKIN_DBS_YEARS))
+
+    def dbs_current_on(self, day: date) -> bool:
+        """Whether the check still holds on `day`: a roster plans weeks ahead, past a renewal due meanwhile."""
+        due = self.dbs_renewal_due
+        return due is not None and day <= due
 
     def speaks(self, language: str) -> bool:
         return language.strip().lower() in split_words(self.languages)
