@@ -107,6 +107,7 @@ urlpatterns = [
     path("rosters/<int:roster_id>/carers/<int:carer_id>", roster_pages.carer_week, name="carer_week"),
     path("rosters/<int:roster_id>/carer-off", roster_pages.repair_carer_off, name="roster_carer_off"),
     path("roster-visits/<int:visit_id>/cancel", roster_pages.repair_cancel, name="roster_cancel"),
+    path("roster-visits/<int:visit_id>/put-back", roster_pages.repair_reinstate, name="roster_reinstate"),
     path("people/<int:person_id>/week", roster_pages.person_week, name="person_week"),
     path("people/<int:person_id>/week/add", roster_pages.repair_add_person, name="roster_add_person"),
     path("people/<int:person_id>/week/wishes", roster_pages.repair_wishes, name="roster_wishes"),

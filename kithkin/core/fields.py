@@ -1,5 +1,6 @@
 """Form fields shaped like the GOV.UK Design System's patterns."""
 
+import re
 from datetime import date
 
 from django import forms
@@ -28,15 +29,19 @@ class DateInputWidget(forms.MultiWidget):
 
 
 class DateField(forms.MultiValueField):
-    widget = DateInputWidget
-    default_error_messages = {
-        "incomplete": "Enter a full date, for example 27 3 1948",
-        "invalid": "Enter a real date, for example 27 3 1948",
-    }
+    """`example`: a date like the ones the field takes, for its error messages (a birthday for a date of birth, a
+    recent day for a check); by default the one in its hint ("For example, 14 3 2025")."""
 
-    def __init__(self, *, past_only: bool = False, **kwargs):
+    widget = DateInputWidget
+
+    def __init__(self, *, past_only: bool = False, example: str = "", **kwargs):
         self.past_only = past_only
-        part = {"required": False, "error_messages": {"invalid": self.default_error_messages["invalid"]}}
+        found = re.search(r"for example,? ([\d ]+)$", kwargs.get("help_text", ""), re.IGNORECASE)
+        example = example or (found.group(1) if found else "")
+        example = f", for example {example}" if example else ": the day, month and year as numbers"
+        messages = {"incomplete": f"Enter a full date{example}", "invalid": f"Enter a real date{example}"}
+        kwargs["error_messages"] = {**messages, **kwargs.get("error_messages", {})}
+        part = {"required": False, "error_messages": {"invalid": kwargs["error_messages"]["invalid"]}}
         fields = (forms.IntegerField(**part), forms.IntegerField(**part), forms.IntegerField(**part))
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
 

@@ -9,6 +9,7 @@ from kithkin.core.fields import DateField, RecordsChoiceField
 from kithkin.core.validators import normalise_phone
 from kithkin.matching.actions import home_base  # the action checks it again; here it joins the other errors
 from kithkin.matching.models import WEEKDAYS, Carer, Household, Preferences, Skill, TwoCarers, VisitPattern
+from kithkin.matching.models.needs import MOST_MINUTES
 
 TIME = forms.TimeInput(format="%H:%M", attrs={"class": "govuk-input--width-5", "inputmode": "numeric"})
 DAYS = [(str(i), d) for i, d in enumerate(WEEKDAYS)]
@@ -198,12 +199,13 @@ class VisitPatternForm(forms.ModelForm):
         """A roster plans each day on its own (carers' hours are within a day), so a visit that could run past
         midnight could never be planned: better said now than found unplanned every week."""
         latest, minutes = data.get("latest"), data.get("minutes")
-        if not latest or not minutes:
+        if not latest or not minutes or minutes > MOST_MINUTES:  # too long anyway: the field says so
             return
         last_start = latest.hour * 60 + latest.minute
         if last_start + minutes > 24 * 60:
             self.add_error("minutes", f"Starting as late as {latest:%H:%M}, the visit can last at most "
-                                      f"{24 * 60 - last_start} minutes: a visit must end by midnight")
+                                      f"{24 * 60 - last_start} minutes: a visit must end by midnight (a night "
+                                      "sit is two visits: one until midnight, one from midnight)")
         elif (data.get("carers_needed") == 2 and data.get("two_carers") == TwoCarers.IN_ORDER
               and last_start + data["gap_minutes"] + minutes > 24 * 60):
             self.add_error("gap_minutes", f"With {data['gap_minutes']} minutes between them, the second carer's "

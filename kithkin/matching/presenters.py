@@ -108,6 +108,11 @@ def _stop(v: RosterVisit, team: set[int] | None = None, against: dict | None = N
                 team is not None and v.carer_id is not None and v.carer_id not in team, (against or {}).get(v.pk, []))
 
 
+def stop(v: RosterVisit) -> Stop:
+    """One visit as a page shows it: its time, and the window it may start in."""
+    return _stop(v)
+
+
 def carer_days(roster: Roster, carer) -> list[tuple[date, list[Stop], float]]:
     by_day = defaultdict(list)
     for v in roster.visits.filter(carer=carer, cancelled=False).select_related("person").order_by("date", "start"):

@@ -115,6 +115,27 @@ def cancel_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None
     return changes
 
 
+@transaction.atomic
+def reinstate_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None, time_limit_s: float = 10,
+                    seed: int = 1) -> list[RosterChange]:
+    """A visit cancelled by mistake, or needed after all, goes back on the roster, fitted around everyone else's
+    day as it stands now (its carer may have filled the time, so it may go to another). Like cancelling: only on
+    the plan in use, and not once its day has gone."""
+    visit = RosterVisit.objects.select_for_update().select_related("roster").get(pk=visit.pk)
+    if not visit.cancelled:
+        raise ActionError("That visit is not cancelled: it is on the roster")
+    if not visit.roster.is_current:
+        raise ActionError("That week has been planned again since: the visit is on the new plan if it is needed")
+    if visit.date < (today or timezone.localdate()):
+        raise ActionError(f"That visit was on {visit.date:%-d %B %Y}: a day that has gone cannot be changed")
+    together = [visit, *RosterVisit.objects.filter(partner=visit), *([visit.partner] if visit.partner else [])]
+    for row in together:
+        row.cancelled, row.carer, row.start = False, None, None
+        row.save(update_fields=["cancelled", "carer", "start"])
+    return _replan(visit.roster, {visit.date}, RosterChange.Why.REINSTATED, auditor, time_limit_s, seed,
+                   new={row.pk for row in together})
+
+
 def _in_week(roster: Roster, dates) -> list[date]:
     week = {roster.week_starting + timedelta(days=i) for i in range(7)}
     chosen = sorted(set(dates) & week)

@@ -16,7 +16,7 @@ from kithkin.core.decorators import forbidden, staff_required
 from kithkin.core.validators import record_id
 from kithkin.matching import presenters, repair, rosters
 from kithkin.matching.models import Carer, Roster, RosterVisit
-from kithkin.matching.policies import can_plan_rosters, can_see_carer_week
+from kithkin.matching.policies import can_plan_rosters, can_see_carer_week, can_see_carers
 from kithkin.matching.tasks import plan_week_task
 from kithkin.people.policies import can_change_person, get_person_for_user, visible_people
 
@@ -25,9 +25,20 @@ from kithkin.people.policies import can_change_person, get_person_for_user, visi
 def roster_list(request, errors: dict | None = None, chosen: dict | None = None, status: int = 200):
     """The weeks planned, and the form to plan one; with `errors`, the form as it was sent."""
     rosters = Roster.objects.filter(is_current=True)[:26]
-    chosen = chosen or {"week": presenters.next_monday().isoformat(), "seconds": "60", "replace": False}
+    chosen = chosen or {"week": _first_unplanned().isoformat(), "seconds": "60", "replace": False}
     return render(request, "matching/rosters.html", {
         "rosters": rosters, "errors": errors or {}, "chosen": chosen, "active": "rosters"}, status=status)
+
+
+def _first_unplanned() -> date:
+    """The week the form offers: the first from next week on that has no plan yet (within a year)."""
+    planned = set(Roster.objects.filter(is_current=True).values_list("week_starting", flat=True))
+    monday = presenters.next_monday()
+    for _ in range(52):
+        if monday not in planned:
+            return monday
+        monday += timedelta(days=7)
+    return presenters.next_monday()
 
 
 @require_POST
@@ -37,7 +48,9 @@ def roster_plan(request):
               "replace": request.POST.get("replace") == "yes"}
     monday, seconds, errors = _day(chosen["week"]), record_id(chosen["seconds"]), {}
     if monday is None:
-        errors["week"] = "Enter the Monday the week starts"
+        example = presenters.next_monday().isoformat()
+        errors["week"] = ("Enter the Monday the week starts" if not chosen["week"] else
+                          f"Enter the Monday the week starts as a real date, like {example}")
     elif problem := rosters.week_problem(monday):
         errors["week"] = problem
     if seconds is None or not 5 <= seconds <= 600:
@@ -50,9 +63,13 @@ def roster_plan(request):
                              "(the new plan replaces it, with its repairs and cancelled visits)")
     if errors:
         return roster_list(request, errors, chosen, status=400)
+    asked = timezone.now()
     plan_week_task.enqueue(monday.isoformat(), seconds, request.user.pk)
-    messages.success(request, f"Planning the week of {monday:%-d %B %Y}. It takes about {seconds} seconds: "
-                              "refresh this page to see it.")
+    if Roster.objects.filter(week_starting=monday, is_current=True, created_at__gte=asked).exists():
+        messages.success(request, f"The week of {monday:%-d %B %Y} is planned.")  # the task ran at once
+    else:
+        messages.success(request, f"Planning the week of {monday:%-d %B %Y}. It takes about {seconds} seconds: "
+                                  "refresh this page to see it.")
     return redirect("rosters")
 
 
@@ -96,7 +113,8 @@ def _detail(request, roster: Roster, errors: dict | None = None, chosen: dict | 
         "outside": shown, "hidden_outside": len(outside) - len(shown),
         "hidden_changes": roster.changes.count() - len(changes), "errors": errors or {},
         "chosen": chosen or {"carer": "", "days": []},
-        "carers": Carer.objects.filter(is_active=True), "days": presenters.days(roster), "active": "rosters"},
+        "carers": Carer.objects.filter(visits__roster=roster, visits__cancelled=False).distinct(),
+        "days": presenters.days(roster), "active": "rosters"},
         status=status)
 
 
@@ -108,7 +126,8 @@ def carer_week(request, roster_id: int, carer_id: int):
     roster = _roster_for(request, roster_id)
     return render(request, "matching/carer_week.html", {
         "roster": roster, "carer": carer, "days": presenters.carer_days(roster, carer),
-        "visible": _visible(request, roster) if not _own_week(request.user, carer) else None, "active": "rosters"})
+        "visible": _visible(request, roster) if not _own_week(request.user, carer) else None,
+        "can_see_carer": can_see_carers(request.user), "active": "rosters"})
 
 
 def _own_week(user, carer) -> bool:
@@ -142,7 +161,11 @@ def _roster_to_add():
 @require_POST
 @staff_required(can_plan_rosters)
 def repair_carer_off(request, roster_id: int):
-    roster = get_object_or_404(Roster, pk=roster_id, is_current=True)
+    roster = get_object_or_404(Roster, pk=roster_id)
+    if not roster.is_current:  # the page was open while the week was planned again
+        messages.error(request, "That week has been planned again since: repair the new plan")
+        newer = Roster.objects.filter(week_starting=roster.week_starting, is_current=True).first()
+        return redirect("roster_detail", newer.pk) if newer else redirect("rosters")
     carer = Carer.objects.filter(pk=record_id(request.POST.get("carer")) or 0).first()
     dates = [d for d in (_day(text) for text in request.POST.getlist("days")) if d]
     errors = {}
@@ -166,20 +189,50 @@ def repair_carer_off(request, roster_id: int):
     return redirect("roster_detail", roster.pk)
 
 
-@require_POST
 @staff_required(can_plan_rosters)
 def repair_cancel(request, visit_id: int):
-    visit = get_object_or_404(RosterVisit.objects.select_related("roster"), pk=visit_id)
-    person, reason = get_person_for_user(request.user, visit.person_id)
-    if reason is None or not can_change_person(request.user, person, reason):
-        return forbidden(request, "You cannot change this person's visits.")
+    """Asks first (a cancelled visit leaves the carer's day), then cancels."""
+    visit, refused = _visit_to_change(request, visit_id)
+    if refused:
+        return refused
+    if request.method != "POST":
+        if visit.cancelled:
+            messages.error(request, "That visit is already cancelled")
+            return redirect("person_week", visit.person_id)
+        return render(request, "matching/cancel_visit.html", {
+            "visit": visit, "stop": presenters.stop(visit), "active": "people"})
     try:
         repair.cancel_visit(visit, Auditor.for_request(request))
     except ActionError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Visit cancelled. The carer's day is otherwise unchanged.")
+        messages.success(request, "Visit cancelled. The carer's day is otherwise unchanged. If it is needed after "
+                                  "all, put it back from this page before its day.")
     return redirect("person_week", visit.person_id)
+
+
+@require_POST
+@staff_required(can_plan_rosters)
+def repair_reinstate(request, visit_id: int):
+    visit, refused = _visit_to_change(request, visit_id)
+    if refused:
+        return refused
+    try:
+        changes = repair.reinstate_visit(visit, Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        _added(request, [c for c in changes if c.visit.person_id == visit.person_id], put_back=True)
+    return redirect("person_week", visit.person_id)
+
+
+def _visit_to_change(request, visit_id: int):
+    """(the roster visit, None) if the user may change this person's visits, else (visit, the refusal)."""
+    visit = get_object_or_404(RosterVisit.objects.select_related("roster", "person", "carer"), pk=visit_id)
+    person, reason = get_person_for_user(request.user, visit.person_id)
+    if reason is None or not can_change_person(request.user, person, reason):
+        return visit, forbidden(request, "You cannot change this person's visits.")
+    return visit, None
 
 
 @require_POST
@@ -221,12 +274,20 @@ def repair_wishes(request, person_id: int):
     return redirect("person_week", person.pk)
 
 
-def _added(request, changes) -> None:
-    """What adding someone's visits came to: how many found a carer, and how many did not (the reason is by each
-    one on their week). The new visits are the changes with no carer or time before."""
+def _added(request, changes, put_back: bool = False) -> None:
+    """What adding someone's visits (or putting a cancelled one back) came to: how many found a carer, and how many
+    did not (the reason is by each one on their week). The new visits are the changes with no carer or time before."""
     new = [c for c in changes if c.carer_before_id is None and c.start_before is None]
     planned = sum(1 for c in new if c.carer_after_id)
-    if planned < len(new):
+    if put_back:
+        if planned:
+            who = " and ".join(f"{c.carer_after.full_name} at {presenters.clock(c.start_after)}"
+                               for c in new if c.carer_after_id)
+            messages.success(request, f"Visit put back on the roster: {who}.")
+        else:
+            messages.error(request, "Visit put back on the roster, but no carer could take it (the reason is by it "
+                                    "below).")
+    elif planned < len(new):
         messages.error(request, f"Added to the roster: {planned} of {len(new)} visits have a carer; "
                                 f"{len(new) - planned} could not be planned (the reason is by each one below).")
     else:

@@ -15,9 +15,10 @@ pytestmark = pytest.mark.browser
 def test_a_manager_repairs_the_week_and_cancels_a_visit(page, check_page, manager, district):  # noqa: F811
     """
     Given a planned week for four people and four carers, and a manager who coordinates their support
-    When Ann is off on the Monday (the manager first forgets to tick the day), and Edna's Tuesday visit is not needed
+    When Ann is off on the Monday (the manager first forgets to tick the day), and Edna's Tuesday visit is not needed,
+    and then it is after all
     Then the page says what to put right, keeping Ann chosen; Ann's Monday visits go to others, the changes
-    are listed, and Edna's week shows the visit cancelled
+    are listed; cancelling asks first, Edna's week shows the visit cancelled, and it can be put back
     """
     from kithkin.support.models import CareTeamMember
 
@@ -49,6 +50,18 @@ def test_a_manager_repairs_the_week_and_cancels_a_visit(page, check_page, manage
     page.goto(f"/people/{edna.pk}/week")
     expect(page.get_by_role("heading", level=1)).to_have_text("Who is coming and when")
     check_page(page, "a person's week")
-    page.get_by_role("button", name="Cancel this visit").nth(1).click()
+    page.get_by_role("link", name="Cancel this visit").nth(1).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cancel this visit?")
+    check_page(page, "cancelling a visit, asked first")
+    page.get_by_role("button", name="Yes, cancel this visit").click()
     expect(page.get_by_test_id("person-week")).to_contain_text("Cancelled")
-    assert roster.visits.filter(person=edna, cancelled=True).count() >= 1
+    cancelled = list(roster.visits.filter(person=edna, cancelled=True))  # both carers' parts, if it takes two
+    assert cancelled
+
+    # Needed after all: it goes back, with whoever is free.
+    page.get_by_role("button", name="Put this visit back").first.click()  # either part puts back both
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Visit put back on the roster")
+    check_page(page, "a person's week with a visit put back")
+    for visit in cancelled:
+        visit.refresh_from_db()
+        assert not visit.cancelled and visit.carer_id is not None

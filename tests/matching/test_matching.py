@@ -86,8 +86,13 @@ def test_a_worker_records_preferences_and_visits_with_clear_errors(agent, person
     late = {"skill": "personal_care", "weekdays": ["0"], "earliest": "22:00", "latest": "23:59", "minutes": "720",
             "carers_needed": "1"}
     response = client.post(f"/people/{person.pk}/care/visits/add", late)
-    assert response.status_code == 400 and "Starting as late as 23:59, the visit can last at most 1 minutes" \
-        in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 400 and "Starting as late as 23:59, the visit can last at most 1 minutes" in page
+    assert "a night sit is two visits" in page
+    # Too long for any visit: one message, the same whatever the times
+    page = client.post(f"/people/{person.pk}/care/visits/add", {**late, "earliest": "07:00", "latest": "08:00",
+                                                                 "minutes": "1500"}).content.decode()
+    assert "A visit takes at most 12 hours" in page and "can last at most" not in page
     response = client.post(f"/people/{person.pk}/care/visits/add", {
         **late, "earliest": "20:00", "latest": "21:00", "minutes": "60", "carers_needed": "2", "two_carers": "in_order",
         "gap_minutes": "200"})
@@ -128,4 +133,6 @@ def test_numbers_too_large_for_the_database_are_a_form_error_not_a_crash(agent, 
     response = client_for(manager).post("/carers/new", {
         "given_name": "Bea", "family_name": "Long", "kind": "pa", "postcode": "FN1 1AA", "travel_mode": "car",
         "dbs_checked_on_day": too_big, "dbs_checked_on_month": "1", "dbs_checked_on_year": "2020"})
-    assert response.status_code == 400 and "There is a problem" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 400 and "There is a problem" in page
+    assert "Enter a real date, for example 14 3 2025" in page  # the example a DBS date's hint gives, not a birthday

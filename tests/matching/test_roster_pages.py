@@ -1,7 +1,7 @@
 """The roster pages with what a browser (or someone typing an address) might send: every mistake gets a clear
 answer and changes nothing."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -49,8 +49,86 @@ def test_a_visit_on_an_old_plan_cannot_be_cancelled_from_the_page_either(distric
     assert not visit.cancelled and not old.changes.exists()
 
 
+def test_cancelling_a_visit_asks_first_and_changes_nothing_until_it_is_confirmed(district, manager):  # noqa: F811
+    roster = plan(manager)
+    visit = roster.visits.exclude(carer=None).first()
+    CareTeamMember.objects.create(person=visit.person, user=manager, role="Named coordinator",
+                                  is_named_coordinator=True)
+    client = client_for(manager)
+
+    asked = client.get(f"/roster-visits/{visit.pk}/cancel")
+
+    page = asked.content.decode()
+    assert asked.status_code == 200 and "Cancel this visit?" in page and visit.carer.full_name in page
+    assert "Yes, cancel this visit" in page and not roster.changes.exists()
+    client.post(f"/roster-visits/{visit.pk}/cancel")
+    again = client.get(f"/roster-visits/{visit.pk}/cancel", follow=True)
+    assert "already cancelled" in again.content.decode()
+    assert roster.changes.filter(why="cancelled").exists()
+
+
+def test_only_someone_who_may_change_the_persons_visits_may_cancel_or_put_one_back(district, manager, agent):  # noqa: F811
+    roster = plan(manager)
+    visit = roster.visits.exclude(carer=None).first()
+
+    asked = client_for(manager).get(f"/roster-visits/{visit.pk}/cancel")  # not on the person's care team
+    put_back = client_for(manager).post(f"/roster-visits/{visit.pk}/put-back")
+
+    assert asked.status_code == 403 and put_back.status_code == 403 and not roster.changes.exists()
+
+
+def test_a_repair_sent_from_a_plan_replaced_since_goes_to_the_new_plan_and_changes_nothing(district, manager):  # noqa: F811
+    old = plan(manager)
+    new = plan(manager)
+    ann = district["carers"][0]
+
+    response = client_for(manager).post(f"/rosters/{old.pk}/carer-off", {"carer": ann.pk,
+                                                                         "days": [MONDAY.isoformat()]}, follow=True)
+
+    assert response.redirect_chain[-1][0] == f"/rosters/{new.pk}"
+    assert "planned again since" in response.content.decode()
+    assert not old.changes.exists() and not new.changes.exists()
+
+
+def test_who_is_off_offers_the_carers_with_visits_that_week(district, manager):  # noqa: F811
+    from tests.matching.conftest import add_carer
+
+    resting = add_carer(manager, "Resting", week=())  # no hours this week: no visits to hand on
+    roster = plan(manager)
+
+    page = client_for(manager).get(f"/rosters/{roster.pk}").content.decode()
+
+    offered = page[page.index('id="off-carer"'):page.index("</select>", page.index('id="off-carer"'))]
+    assert all(f'value="{c.pk}"' in offered for c in district["carers"]) and f'value="{resting.pk}"' not in offered
+
+
+def test_a_carers_page_and_their_week_link_to_each_other(district, manager, monkeypatch):  # noqa: F811
+    from django.utils import timezone
+
+    roster = plan(manager)
+    ann = district["carers"][0]
+    monkeypatch.setattr(timezone, "localdate", lambda: MONDAY)  # the week is this week
+    client = client_for(manager)
+
+    profile = client.get(f"/carers/{ann.pk}").content.decode()
+    week = client.get(f"/rosters/{roster.pk}/carers/{ann.pk}").content.decode()
+
+    assert f'href="/rosters/{roster.pk}/carers/{ann.pk}"' in profile and f'href="/carers/{ann.pk}"' in week
+
+
+def test_the_plan_form_offers_the_first_week_not_yet_planned(district, manager):  # noqa: F811
+    from kithkin.matching.presenters import next_monday
+
+    Roster.objects.create(week_starting=next_monday(), figures={})
+
+    page = client_for(manager).get("/rosters").content.decode()
+
+    assert f'value="{next_monday() + timedelta(days=7):%Y-%m-%d}"' in page
+
+
 @pytest.mark.parametrize("sent, field, said", [
     ({"week": "", "seconds": "60"}, "week", "Enter the Monday the week starts"),
+    ({"week": "2030-02-31", "seconds": "60"}, "week", "Enter the Monday the week starts as a real date"),
     ({"week": "2020-01-06", "seconds": "60"}, "week", "The week of 6 January 2020 is over"),
     ({"week": "2030-03-05", "seconds": "60"}, "week", "A roster starts on a Monday; 5 March 2030 is a Tuesday"),
     ({"week": "9999-12-27", "seconds": "60"}, "week", "more than ten years away"),

@@ -6,6 +6,7 @@ from datetime import date, time
 
 import pytest
 
+from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.core.models import AuditEvent, Postcode
 from kithkin.matching import actions, repair
@@ -133,6 +134,60 @@ def test_a_cancelled_visit_comes_off_and_nothing_else_moves(district, manager):
     assert others == {v.pk: (v.carer_id, v.start) for v in roster.visits.exclude(pk=visit.pk)}
     roster.refresh_from_db()
     assert roster.figures["visits"] == 31
+
+
+def test_a_cancelled_visit_put_back_finds_a_carer_and_nothing_else_moves(district, manager):
+    roster = plan(manager)
+    visit = roster.visits.filter(skill="personal_care", date=MONDAY).first()
+    repair.cancel_visit(visit, Auditor(manager), today=MONDAY)
+    others = {v.pk: (v.carer_id, v.start) for v in roster.visits.exclude(pk=visit.pk)}
+
+    changes = repair.reinstate_visit(visit, Auditor(manager), today=MONDAY)
+
+    visit.refresh_from_db()
+    assert not visit.cancelled and visit.carer_id and visit.earliest <= visit.start <= visit.latest
+    assert [(c.visit_id, c.why) for c in changes] == [(visit.pk, "reinstated")]
+    assert others == {v.pk: (v.carer_id, v.start) for v in roster.visits.exclude(pk=visit.pk)}
+    roster.refresh_from_db()
+    assert (roster.figures["visits"], roster.figures["served"]) == (32, 32)
+    with pytest.raises(ActionError, match="not cancelled"):
+        repair.reinstate_visit(visit, Auditor(manager), today=MONDAY)
+
+
+def test_a_visit_is_put_back_only_on_the_plan_in_use_and_not_once_its_day_has_gone(district, manager):
+    roster = plan(manager)
+    visit = roster.visits.filter(date=MONDAY).first()
+    repair.cancel_visit(visit, Auditor(manager), today=MONDAY)
+
+    with pytest.raises(ActionError, match="a day that has gone"):
+        repair.reinstate_visit(visit, Auditor(manager), today=date(2030, 3, 5))
+    plan(manager)
+    with pytest.raises(ActionError, match="planned again since"):
+        repair.reinstate_visit(visit, Auditor(manager), today=MONDAY)
+    visit.refresh_from_db()
+    assert visit.cancelled
+
+
+def test_a_carer_whose_dbs_check_runs_out_midweek_has_no_visits_after_it(district, manager, settings):
+    ann = district["carers"][0]
+    settings.KITHKIN_DBS_YEARS = 1
+    ann.dbs_checked_on = date(2029, 3, 6)  # to be renewed by Wednesday 6 March 2030: current until then
+    ann.save()
+
+    roster = plan(manager)
+
+    days = set(roster.visits.filter(carer=ann).values_list("date", flat=True))
+    assert days and max(days) <= date(2030, 3, 6)
+    assert roster.figures["unserved"] == 0  # the others take Thursday to Sunday
+
+
+def test_a_week_when_nobody_can_work_is_planned_with_every_visit_unserved_and_why(district, manager, settings):
+    settings.KITHKIN_DBS_YEARS = 0.001  # every check out of date before the week
+
+    roster = plan(manager)
+
+    assert (roster.figures["served"], roster.figures["unserved"]) == (0, 32)
+    assert set(roster.visits.values_list("unserved_reason", flat=True)) == {"no carer is working then"}
 
 
 def test_someone_new_joins_the_week(district, manager, agent):

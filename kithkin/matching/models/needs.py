@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from kithkin.matching.models.carers import Carer, Skill
 
+MOST_MINUTES = 12 * 60  # a visit of more than 12 hours is a live-in arrangement, not a visit
+
 
 class Preferences(models.Model):
     """Hard preferences rule carers out; soft ones (interests) only rank them."""
@@ -44,7 +46,7 @@ class VisitPattern(models.Model):
     weekdays = models.JSONField(default=list, help_text="0 is Monday")
     earliest = models.TimeField(help_text="The earliest the visit may start")
     latest = models.TimeField(help_text="The latest the visit may start")
-    minutes = models.PositiveSmallIntegerField(validators=[MinValueValidator(5), MaxValueValidator(12 * 60)])
+    minutes = models.PositiveSmallIntegerField(validators=[MinValueValidator(5), MaxValueValidator(MOST_MINUTES)])
     carers_needed = models.PositiveSmallIntegerField(default=1, validators=[MinValueValidator(1),
                                                                              MaxValueValidator(2)])
     two_carers = models.CharField(max_length=10, choices=TwoCarers.choices, blank=True)

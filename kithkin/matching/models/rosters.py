@@ -60,6 +60,7 @@ class RosterChange(models.Model):
         NEW_PERSON = "new_person", "Someone new"
         CANCELLED = "cancelled", "A visit was cancelled"
         WISHES = "wishes", "Someone's wishes changed"
+        REINSTATED = "reinstated", "A cancelled visit was put back"
 
     roster = models.ForeignKey(Roster, on_delete=models.CASCADE, related_name="changes")
     visit = models.ForeignKey(RosterVisit, on_delete=models.CASCADE, related_name="changes")
