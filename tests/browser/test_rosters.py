@@ -46,6 +46,13 @@ def test_a_manager_repairs_the_week_and_cancels_a_visit(page, check_page, manage
     check_page(page, "the team's week after a repair")
     assert not roster.visits.filter(carer=ann, date=MONDAY).exists()
 
+    bob = district["carers"][1]
+    page.goto(f"/rosters/{roster.pk}/carers/{bob.pk}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{bob.full_name}'s week")
+    check_page(page, "a carer's week")
+    page.get_by_role("link", name=f"{bob.given_name}'s details and when they are free").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(bob.full_name)
+
     edna = district["people"][0]
     page.goto(f"/people/{edna.pk}/week")
     expect(page.get_by_role("heading", level=1)).to_have_text("Who is coming and when")

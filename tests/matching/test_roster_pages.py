@@ -102,11 +102,14 @@ def test_who_is_off_offers_the_carers_with_visits_that_week(district, manager): 
     assert all(f'value="{c.pk}"' in offered for c in district["carers"]) and f'value="{resting.pk}"' not in offered
 
 
-def test_a_carers_page_and_their_week_link_to_each_other(district, manager, monkeypatch):  # noqa: F811
+def test_a_carers_page_their_week_and_the_people_in_it_link_to_each_other(district, manager, monkeypatch):  # noqa: F811
     from django.utils import timezone
 
     roster = plan(manager)
     ann = district["carers"][0]
+    visit = roster.visits.filter(carer=ann).first()
+    CareTeamMember.objects.create(person=visit.person, user=manager, role="Named coordinator",
+                                  is_named_coordinator=True)
     monkeypatch.setattr(timezone, "localdate", lambda: MONDAY)  # the week is this week
     client = client_for(manager)
 
@@ -114,6 +117,9 @@ def test_a_carers_page_and_their_week_link_to_each_other(district, manager, monk
     week = client.get(f"/rosters/{roster.pk}/carers/{ann.pk}").content.decode()
 
     assert f'href="/rosters/{roster.pk}/carers/{ann.pk}"' in profile and f'href="/carers/{ann.pk}"' in week
+    assert f'href="/people/{visit.person_id}/week"' in week  # someone the manager may see: their week
+    others = roster.visits.filter(carer=ann).exclude(person=visit.person).values_list("person_id", flat=True)
+    assert all(f'href="/people/{p}/week"' not in week for p in others)
 
 
 def test_the_plan_form_offers_the_first_week_not_yet_planned(district, manager):  # noqa: F811
