@@ -4,6 +4,7 @@ roster is for those who plan them (and a carer's own week for the carer), and ev
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,7 +28,13 @@ def roster_list(request, errors: dict | None = None, chosen: dict | None = None,
     rosters = Roster.objects.filter(is_current=True)[:26]
     chosen = chosen or {"week": _first_unplanned().isoformat(), "seconds": "60", "replace": False}
     return render(request, "matching/rosters.html", {
-        "rosters": rosters, "errors": errors or {}, "chosen": chosen, "active": "rosters"}, status=status)
+        "rosters": rosters, "errors": errors or {}, "chosen": chosen, "waits": _planned_in_the_request(),
+        "active": "rosters"}, status=status)
+
+
+def _planned_in_the_request() -> bool:
+    """Whether tasks run at once, in the request (the demo, tests), not in the task worker: the page then waits."""
+    return settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
 
 
 def _first_unplanned() -> date:

@@ -132,6 +132,16 @@ def test_the_plan_form_offers_the_first_week_not_yet_planned(district, manager):
     assert f'value="{next_monday() + timedelta(days=7):%Y-%m-%d}"' in page
 
 
+@pytest.mark.parametrize("backend, waits", [("django_tasks.backends.immediate.ImmediateBackend", True),
+                                            ("django_tasks_db.DatabaseBackend", False)])
+def test_the_plan_form_says_when_the_page_will_wait_for_the_plan(manager, settings, backend, waits):
+    settings.TASKS = {"default": {"BACKEND": backend}}
+
+    page = client_for(manager).get("/rosters").content.decode()
+
+    assert ("planned while you wait" in page) == waits
+
+
 @pytest.mark.parametrize("sent, field, said", [
     ({"week": "", "seconds": "60"}, "week", "Enter the Monday the week starts"),
     ({"week": "2030-02-31", "seconds": "60"}, "week", "Enter the Monday the week starts as a real date"),
