@@ -1,20 +1,17 @@
 """The carers register: the list, one carer, adding and changing them, their week and their household."""
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
 from kithkin.core.forms_govuk import apply_errors
-from kithkin.matching import actions
+from kithkin.matching import actions, rosters
 from kithkin.matching.forms import AvailabilityForm, CarerForm, HouseholdForm
-from kithkin.matching.models import Carer, CarerKind, Household, Roster, Skill
+from kithkin.matching.models import Carer, CarerKind, Household, Skill
 from kithkin.matching.policies import can_change_carers, can_see_carer_week, can_see_carers, get_carer_for_user
 
 
@@ -49,8 +46,7 @@ def _weeks_planned(user, carer) -> list:
     """The rosters in use from this week on, for links to the carer's week (for those who may see it)."""
     if not can_see_carer_week(user, carer):
         return []
-    return list(Roster.objects.filter(is_current=True, week_starting__gte=timezone.localdate() - timedelta(days=6))
-                .order_by("week_starting")[:6])
+    return list(rosters.current_from_this_week()[:6])
 
 
 def _form_page(request, form, title: str, back: str):

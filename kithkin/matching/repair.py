@@ -99,9 +99,8 @@ def cancel_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None
         raise ActionError("That visit is already cancelled")
     if not visit.roster.is_current:
         raise ActionError("That week has been planned again since: cancel the visit on the new plan")
-    if visit.date < (today or timezone.localdate()):
-        raise ActionError(f"That visit was on {visit.date:%-d %B %Y}: a day that has gone cannot be changed")
-    together = [visit, *RosterVisit.objects.filter(partner=visit), *([visit.partner] if visit.partner else [])]
+    _refuse_a_day_gone(visit, today)
+    together = _with_partner(visit)
     changes = []
     for row in together:
         changes.append(RosterChange.objects.create(
@@ -126,14 +125,24 @@ def reinstate_visit(visit: RosterVisit, auditor: Auditor, today: date | None = N
         raise ActionError("That visit is not cancelled: it is on the roster")
     if not visit.roster.is_current:
         raise ActionError("That week has been planned again since: the visit is on the new plan if it is needed")
-    if visit.date < (today or timezone.localdate()):
-        raise ActionError(f"That visit was on {visit.date:%-d %B %Y}: a day that has gone cannot be changed")
-    together = [visit, *RosterVisit.objects.filter(partner=visit), *([visit.partner] if visit.partner else [])]
+    _refuse_a_day_gone(visit, today)
+    together = _with_partner(visit)
     for row in together:
         row.cancelled, row.carer, row.start = False, None, None
         row.save(update_fields=["cancelled", "carer", "start"])
     return _replan(visit.roster, {visit.date}, RosterChange.Why.REINSTATED, auditor, time_limit_s, seed,
                    new={row.pk for row in together})
+
+
+def _refuse_a_day_gone(visit: RosterVisit, today: date | None) -> None:
+    """An old day's visits are a record of what was planned: neither cancelled nor put back."""
+    if visit.date < (today or timezone.localdate()):
+        raise ActionError(f"That visit was on {visit.date:%-d %B %Y}: a day that has gone cannot be changed")
+
+
+def _with_partner(visit: RosterVisit) -> list[RosterVisit]:
+    """The visit and, if it takes two carers, the other carer's part: they come off and go back together."""
+    return [visit, *RosterVisit.objects.filter(partner=visit), *([visit.partner] if visit.partner else [])]
 
 
 def _in_week(roster: Roster, dates) -> list[date]:

@@ -161,8 +161,7 @@ def person_week(request, person_id: int):
 
 def _roster_to_add():
     """The roster new visits join: this week's, or else the next one planned."""
-    return Roster.objects.filter(is_current=True, week_starting__gte=timezone.localdate() - timedelta(days=6)).order_by(
-        "week_starting").first()
+    return rosters.current_from_this_week().first()
 
 
 @require_POST

@@ -137,6 +137,12 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
     return save(week, problem, final, teams, reference, auditor, seed, time_limit_s)
 
 
+def current_from_this_week():
+    """The rosters in use for this week and the weeks after it, soonest first."""
+    return Roster.objects.filter(is_current=True, week_starting__gte=_today() - timedelta(days=6)).order_by(
+        "week_starting")
+
+
 def solve_by_day(problem, **kwargs):
     """The engine, a day per part: no visit may go to another day's carers."""
     return solve_in_parts(problem, route_day, threads=settings.KITHKIN_ROSTER_THREADS, **kwargs)
