@@ -6,6 +6,10 @@ BIN := $(VENV)/bin
 VENDOR := kithkin/core/static/vendor
 DEMO_PEOPLE ?= 2000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
+# The demo runs as a council would run it (its own error pages, not Django's debug ones), but on plain HTTP with
+# a development key, tasks done while you wait and emails printed to the terminal.
+DEMO_ENV := KITHKIN_INSECURE_DEV_KEY=1 KITHKIN_HTTPS=0 KITHKIN_TASKS_IMMEDIATE=1 \
+	EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 
 .PHONY: install install-test assets demo test test-sqlite test-postgres test-browser lint format clean
 
@@ -40,9 +44,9 @@ install: $(VENV)/.installed assets
 install-test: install $(VENV)/.installed-test
 
 demo: install
-	KITHKIN_DEBUG=1 $(BIN)/kithkin migrate --no-input
-	KITHKIN_DEBUG=1 $(BIN)/kithkin seed-demo --people $(DEMO_PEOPLE) --seed 1 --if-empty
-	KITHKIN_DEBUG=1 $(BIN)/kithkin runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/kithkin migrate --no-input
+	$(DEMO_ENV) $(BIN)/kithkin seed-demo --people $(DEMO_PEOPLE) --seed 1 --if-empty
+	$(DEMO_ENV) $(BIN)/kithkin runserver 127.0.0.1:8000
 
 # SQLite always; PostgreSQL when DATABASE_URL points at it or a local server answers; the
 # browser tests when Chromium is installed (CI installs it: see .ci/run).

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
 from kithkin.core.forms_govuk import apply_errors
+from kithkin.core.models import Postcode
 from kithkin.matching import actions, rosters
 from kithkin.matching.forms import AvailabilityForm, CarerForm, HouseholdForm
 from kithkin.matching.models import Carer, CarerKind, Household, Skill
@@ -23,11 +24,26 @@ def carer_list(request):
         carers = carers.filter(kind=kind)
     chosen_skill = skill if skill in Skill.values else ""
     rows = [c for c in carers if not chosen_skill or chosen_skill in c.skills]
-    if area:
-        rows = [c for c in rows if c.covers_postcode(area.upper() + " ")]
+    area_error = _unknown_district(area)
+    if area and not area_error:
+        rows = [c for c in rows if c.covers_postcode(area.upper().split()[0] + " ")]
     return render(request, "matching/carers.html", {
         "carers": rows, "kinds": CarerKind.choices, "skills": Skill.choices, "active": "carers",
-        "chosen": {"kind": kind, "skill": chosen_skill, "area": area}, "can_change": can_change_carers(request.user)})
+        "chosen": {"kind": kind, "skill": chosen_skill, "area": area}, "area_error": area_error,
+        "can_change": can_change_carers(request.user)})
+
+
+def _unknown_district(area: str) -> str:
+    """Why `area` (a postcode district, or a whole postcode) cannot filter the register, or "" if it can. A typo
+    is said, not taken as a district nobody covers: agency carers cover everywhere, so it would list only them."""
+    if not area:
+        return ""
+    district = area.upper().split()[0]
+    if Postcode.objects.filter(postcode__startswith=district + " ").exists():
+        return ""
+    example = Postcode.objects.order_by("postcode").values_list("postcode", flat=True).first()
+    like = f", like {example.split()[0]}" if example else ""
+    return f"There is no postcode district {district} in the area: enter a district{like}"
 
 
 @staff_required(can_see_carers)

@@ -90,16 +90,29 @@ def _add_rows(roster, person, patterns, first: date) -> list[RosterVisit]:
     return rows
 
 
-@transaction.atomic
-def cancel_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None) -> list[RosterChange]:
-    """A visit is not needed (she is at her daughter's): it comes off, and nobody else's day moves. Only on the
-    plan in use, and not once its day has gone: an old plan, or a day gone, is a record of what was planned."""
-    visit = RosterVisit.objects.select_for_update().select_related("roster").get(pk=visit.pk)
+def cannot_cancel(visit: RosterVisit, today: date | None = None) -> str:
+    """Why the visit cannot be cancelled, or "": the page asks to confirm only what cancelling would do."""
+    try:
+        _refuse_to_cancel(visit, today)
+    except ActionError as exc:
+        return str(exc)
+    return ""
+
+
+def _refuse_to_cancel(visit: RosterVisit, today: date | None) -> None:
     if visit.cancelled:
         raise ActionError("That visit is already cancelled")
     if not visit.roster.is_current:
         raise ActionError("That week has been planned again since: cancel the visit on the new plan")
     _refuse_a_day_gone(visit, today)
+
+
+@transaction.atomic
+def cancel_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None) -> list[RosterChange]:
+    """A visit is not needed (she is at her daughter's): it comes off, and nobody else's day moves. Only on the
+    plan in use, and not once its day has gone: an old plan, or a day gone, is a record of what was planned."""
+    visit = RosterVisit.objects.select_for_update().select_related("roster").get(pk=visit.pk)
+    _refuse_to_cancel(visit, today)
     together = _with_partner(visit)
     changes = []
     for row in together:

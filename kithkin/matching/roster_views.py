@@ -202,8 +202,8 @@ def repair_cancel(request, visit_id: int):
     if refused:
         return refused
     if request.method != "POST":
-        if visit.cancelled:
-            messages.error(request, "That visit is already cancelled")
+        if why_not := repair.cannot_cancel(visit):
+            messages.error(request, why_not)
             return redirect("person_week", visit.person_id)
         return render(request, "matching/cancel_visit.html", {
             "visit": visit, "stop": presenters.stop(visit), "active": "people"})

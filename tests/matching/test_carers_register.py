@@ -97,6 +97,14 @@ def test_the_register_filters_by_kind_skill_and_area(manager, postcodes):
     assert "Ann Carer" in (page := client.get("/carers?area=fn1").content.decode()) and "Bob" not in page
     assert "Bob" in client.get("/carers?kind=agency").content.decode()
     assert client.get("/carers?skill=juggling&kind=nonsense").status_code == 200  # unknown filters are ignored
+    assert "Ann Carer" in (page := client.get("/carers?area=FN1+2BB").content.decode()) and "Bob" not in page
+
+
+def test_an_area_nobody_could_work_in_is_said_not_taken_as_empty(manager, postcodes):
+    add_carer(manager, "Bob", skills=["moving", "personal_care"], kind="agency")  # covers everywhere
+    page = client_for(manager).get("/carers?area=ZZ9").content.decode()
+    assert "There is a problem" in page and "There is no postcode district ZZ9 in the area" in page
+    assert 'href="#area"' in page and "govuk-input--error" in page
 
 
 def test_changing_a_carer_is_audited_with_old_and_new(manager, postcodes):

@@ -42,8 +42,10 @@ def test_a_visit_on_an_old_plan_cannot_be_cancelled_from_the_page_either(distric
     CareTeamMember.objects.create(person=visit.person, user=manager, role="Named coordinator",
                                   is_named_coordinator=True)
 
+    asked = client_for(manager).get(f"/roster-visits/{visit.pk}/cancel", follow=True)
     response = client_for(manager).post(f"/roster-visits/{visit.pk}/cancel", follow=True)
 
+    assert "planned again since" in asked.content.decode() and "Cancel this visit?" not in asked.content.decode()
     assert "planned again since" in response.content.decode()
     visit.refresh_from_db()
     assert not visit.cancelled and not old.changes.exists()
