@@ -20,9 +20,13 @@ MOVED_MINUTES = 15  # a visit that starts this much earlier or later is a change
 # lateness does (LATE_KM_PER_MINUTE a minute), earlier cannot be. Without it a repair re-ordered whole days for
 # a few kilometres: one carer off on the demo's week moved 135 other people's visits by 15 minutes to 3 hours.
 HOLD_MINUTES = MOVED_MINUTES - 1
+# How long a repair searches, in seconds: the page waits for it. With every visit that was fine priced to stay, the
+# search settles fast: on the demo's week one carer off for a day gave the same plan (13 changes, nothing late) in
+# 1, 2, 4 and 10 s, and off for the whole week as good a plan in 1 and 3 s as in 10 (69-71 changes).
+REPAIR_SECONDS = 3.0
 
 
-def carer_off(roster: Roster, carer, dates: list[date], auditor: Auditor, time_limit_s: float = 10,
+def carer_off(roster: Roster, carer, dates: list[date], auditor: Auditor, time_limit_s: float = REPAIR_SECONDS,
               seed: int = 1) -> list[RosterChange]:
     """The carer cannot work on these days: their visits go to others, everyone else's stay put."""
     dates = _in_week(roster, dates)
@@ -31,7 +35,7 @@ def carer_off(roster: Roster, carer, dates: list[date], auditor: Auditor, time_l
 
 
 @transaction.atomic
-def add_person(roster: Roster, person, auditor: Auditor, time_limit_s: float = 10, seed: int = 1,
+def add_person(roster: Roster, person, auditor: Auditor, time_limit_s: float = REPAIR_SECONDS, seed: int = 1,
                today: date | None = None):
     """Someone new, or new visits for someone: their regular visits not yet on the roster join it (from today
     on), fitted around everyone else's."""
@@ -46,7 +50,7 @@ def add_person(roster: Roster, person, auditor: Auditor, time_limit_s: float = 1
                    new={row.pk for row in added})
 
 
-def wishes_changed(roster: Roster, person, auditor: Auditor, time_limit_s: float = 10, seed: int = 1,
+def wishes_changed(roster: Roster, person, auditor: Auditor, time_limit_s: float = REPAIR_SECONDS, seed: int = 1,
                    today: date | None = None) -> list[RosterChange]:
     """The person's preferences changed (a carer they do not want, carers of one gender): their visits from today
     on with a carer now ruled out for them go to others, and everyone else's stay put."""
@@ -128,7 +132,7 @@ def cancel_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None
 
 
 @transaction.atomic
-def reinstate_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None, time_limit_s: float = 10,
+def reinstate_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None, time_limit_s: float = REPAIR_SECONDS,
                     seed: int = 1) -> list[RosterChange]:
     """A visit cancelled by mistake, or needed after all, goes back on the roster, fitted around everyone else's
     day as it stands now (its carer may have filled the time, so it may go to another). Like cancelling: only on
