@@ -170,6 +170,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+# A form sent without its token gets a page in plain words, not Django's "CSRF verification failed".
+CSRF_FAILURE_VIEW = "kithkin.core.errors.csrf_failure"
 
 # HTTPS: on by default outside DEBUG; KITHKIN_HTTPS=0 for a plain-HTTP local run.
 HTTPS = env_bool("KITHKIN_HTTPS", default=not DEBUG)

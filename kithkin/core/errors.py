@@ -25,6 +25,13 @@ def forbidden(request, exception=None):
     return _page(request, 403, "You cannot see this page", "Your role does not give you access to this page.")
 
 
+def csrf_failure(request, reason=""):
+    """A form sent without its token: usually a page left open past the session, or cookies blocked."""
+    return _page(request, 403, "The form could not be sent",
+                 "Nothing was saved. This happens when a page has been open a long time or the browser blocks "
+                 "cookies: go back, refresh the page and try again.")
+
+
 def bad_request(request, exception=None):
     return _page(request, 400, "Something in the request was not right", "Go back and try again.")
 

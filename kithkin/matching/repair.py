@@ -132,8 +132,8 @@ def cancel_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None
 
 
 @transaction.atomic
-def reinstate_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None, time_limit_s: float = REPAIR_SECONDS,
-                    seed: int = 1) -> list[RosterChange]:
+def reinstate_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None,
+                    time_limit_s: float = REPAIR_SECONDS, seed: int = 1) -> list[RosterChange]:
     """A visit cancelled by mistake, or needed after all, goes back on the roster, fitted around everyone else's
     day as it stands now (its carer may have filled the time, so it may go to another). Like cancelling: only on
     the plan in use, and not once its day has gone."""

@@ -47,3 +47,13 @@ def test_settings_refuse_to_start_without_a_secret_key_in_production():
 def test_role_gates(request, role_fixture, path, status):
     user = request.getfixturevalue(role_fixture)
     assert client_for(user).get(path).status_code == status
+
+
+def test_a_form_sent_without_its_token_gets_a_page_in_plain_words_and_saves_nothing(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/sign-in", {"username": "agent", "password": "x"})
+
+    page = response.content.decode()
+    assert response.status_code == 403 and "The form could not be sent" in page
+    assert "Nothing was saved" in page and "CSRF" not in page
