@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    # django-ninja as an app so its API docs use its own copy of Swagger UI, not a CDN our CSP blocks.
+    "ninja",
     "kithkin.core",
     "kithkin.people",
     "kithkin.conversations",
