@@ -46,6 +46,16 @@ def duration(value: timedelta | None) -> str:
     return f"{minutes} min"
 
 
+def minutes(value: int | float | None) -> str:
+    """Minutes in words: '45 minutes', '1 hour', '5 hours 57 minutes'."""
+    total = max(0, round(value or 0))
+    hours, rest = divmod(total, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if rest or not hours:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
 def pagination(page, label: str, query: str = "") -> dict:
     """govukPagination's parameters for a Django Page: previous, next, and numbered links to the first,
     the last and those near the current one. `query` is the rest of the query string, kept on each link."""
@@ -88,5 +98,5 @@ def environment(**options) -> Environment:
         council_name=settings.COUNCIL_NAME,
         now=timezone.now,
     )
-    env.filters.update(local=local, duration=duration, percent=percent)
+    env.filters.update(local=local, duration=duration, percent=percent, minutes=minutes)
     return env

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
 from kithkin.matching.mending import least_by_team
@@ -54,6 +55,13 @@ def unserved(roster: Roster):
         "date", "earliest")
 
 
+def late(roster: Roster):
+    """The visits planned to start after their window (windows are soft: a visit comes late rather than not at
+    all), for the coordinator to tell the person or change by hand."""
+    return roster.visits.filter(cancelled=False, carer__isnull=False, start__gt=F("latest")).select_related(
+        "person", "carer").order_by("date", "start")
+
+
 def team_of(roster: Roster, person_id: int) -> set[int] | None:
     """The person's regular team in this roster (None for a roster saved without teams)."""
     teams = roster.figures.get("teams")
@@ -100,6 +108,12 @@ class Stop:
     window: str
     outside_team: bool = False  # by a carer outside the person's regular team
     against: list[str] = field(default_factory=list)  # why the carer no longer suits them, if they do not
+
+    @property
+    def late_by(self) -> int:
+        """Minutes after the end of its window the visit is planned to start (0 if within it)."""
+        v = self.visit
+        return 0 if v.start is None or v.carer_id is None else max(0, v.start - v.latest)
 
 
 def _stop(v: RosterVisit, team: set[int] | None = None, against: dict | None = None) -> Stop:

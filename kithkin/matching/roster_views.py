@@ -110,6 +110,8 @@ def _detail(request, roster: Roster, errors: dict | None = None, chosen: dict | 
     """The team's week; with `errors`, the repair form as it was sent, with what to put right."""
     visible = _visible(request, roster)
     unserved = [v for v in presenters.unserved(roster) if v.person_id in visible]
+    late = list(presenters.late(roster))
+    late_shown = [v for v in late if v.person_id in visible]
     changes = [c for c in roster.changes.select_related("visit__person", "carer_before", "carer_after")
                .order_by("-made_at") if c.visit.person_id in visible]
     outside = presenters.outside_team(roster)
@@ -117,6 +119,7 @@ def _detail(request, roster: Roster, errors: dict | None = None, chosen: dict | 
     return render(request, "matching/roster.html", {
         "roster": roster, "grid": presenters.team_week(roster), "unserved": unserved, "changes": changes,
         "hidden_unserved": roster.figures.get("unserved", 0) - len(unserved),
+        "late": late_shown, "hidden_late": len(late) - len(late_shown),
         "outside": shown, "hidden_outside": len(outside) - len(shown),
         "hidden_changes": roster.changes.count() - len(changes), "errors": errors or {},
         "chosen": chosen or {"carer": "", "days": []},

@@ -44,3 +44,20 @@ def test_staff_pages_send_visitors_to_sign_in(client, db, path):
 def test_sign_out_needs_a_post(client, agent):
     client.force_login(agent)
     assert client.get("/sign-out").status_code == 405
+
+
+def test_a_form_sent_after_signing_out_says_nothing_was_saved_and_returns_to_its_page(client, db):
+    # Given a planner signed out in another tab, who then sends the roster form from /rosters
+    response = client.post("/rosters/plan", {"week": "2030-03-04", "seconds": "10"},
+                           HTTP_REFERER="http://testserver/rosters?week=2030-03-04")
+
+    # Then they are asked to sign in, and will come back to the page the form was on, not the form's address
+    assert response.status_code == 302 and response["Location"] == "/sign-in?next=/rosters%3Fweek%3D2030-03-04"
+    page = client.get(response["Location"]).content.decode()
+    assert "You were signed out, so what you sent was not saved" in page
+
+
+def test_a_form_sent_signed_out_from_another_site_goes_back_to_the_start_page(client, db):
+    response = client.post("/rosters/plan", {"week": "2030-03-04"}, HTTP_REFERER="https://evil.example/rosters")
+
+    assert response.status_code == 302 and response["Location"] == "/sign-in?next=/"

@@ -105,6 +105,7 @@ def test_an_area_nobody_could_work_in_is_said_not_taken_as_empty(manager, postco
     page = client_for(manager).get("/carers?area=ZZ9").content.decode()
     assert "There is a problem" in page and "There is no postcode district ZZ9 in the area" in page
     assert 'href="#area"' in page and "govuk-input--error" in page
+    assert "Bob" not in page and "Correct the area to see the carers who work there" in page
 
 
 def test_changing_a_carer_is_audited_with_old_and_new(manager, postcodes):

@@ -205,3 +205,30 @@ def test_a_visit_is_cancelled_only_on_the_plan_in_use_and_not_once_its_day_has_g
         repair.cancel_visit(later, Auditor(manager), today=date(2030, 3, 5))
     later.refresh_from_db()
     assert not later.cancelled and not new.changes.exists()
+
+
+def test_a_visit_planned_after_its_window_is_listed_and_tagged_wherever_it_shows(district, manager):  # noqa: F811
+    from kithkin.matching import rosters
+
+    # Given a plan in which one visit starts 75 minutes after its window (a repair's price when the week is full)
+    roster = plan(manager)
+    visit = roster.visits.exclude(carer=None).filter(partner=None).first()
+    visit.start = visit.latest + 75
+    visit.save(update_fields=["start"])
+    roster.figures = {**roster.figures, **rosters.figures(roster)}
+    roster.save(update_fields=["figures"])
+    CareTeamMember.objects.create(person=visit.person, user=manager, role="Named coordinator",
+                                  is_named_coordinator=True)
+    client = client_for(manager)
+
+    # When the planner opens the roster, the carer's week and the person's week
+    week = client.get(f"/rosters/{roster.pk}").content.decode()
+    carer = client.get(f"/rosters/{roster.pk}/carers/{visit.carer_id}").content.decode()
+    person = client.get(f"/people/{visit.person_id}/week").content.decode()
+    listed = client.get("/rosters").content.decode()
+
+    # Then each says the visit is 1 hour 15 minutes late, and the roster lists it under its own heading
+    assert 'id="late"' in week and visit.person.full_name in week.split('data-testid="late"')[1].split("</ul>")[0]
+    assert "1 hour 15 minutes late" in week and "the latest by 1 hour 15 minutes" in week
+    assert "1 hour 15 minutes late" in carer and "1 hour 15 minutes late" in person
+    assert f'/rosters/{roster.pk}#late"' in listed
