@@ -62,6 +62,27 @@ def late(roster: Roster):
         "person", "carer").order_by("date", "start")
 
 
+def change_text(c) -> str:
+    """What a repair did to one visit, in a line: 'Sam Patel instead of Ann Lee, at 08:15'."""
+    before, after = c.carer_before, c.carer_after
+    at = f", at {clock(c.start_after)}" if c.start_after is not None else ""
+    if c.why == "cancelled":
+        return "cancelled"
+    if after is None:
+        return f"not planned (it was {before.full_name}'s)" if before else "not planned"
+    if before == after and c.start_before is not None and c.start_after is not None:
+        return f"{after.full_name}, moved from {clock(c.start_before)} to {clock(c.start_after)}"
+    if before is None:
+        return f"{after.full_name}{at}"
+    return f"{after.full_name} instead of {before.full_name}{at}"
+
+
+def newest_first(changes) -> list:
+    """Changes newest first, and those made together (in the same minute) in the order of the week."""
+    return sorted(changes, key=lambda c: (-int(c.made_at.timestamp() // 60), c.visit.date,
+                                          c.start_after if c.start_after is not None else c.start_before or 0))
+
+
 def team_of(roster: Roster, person_id: int) -> set[int] | None:
     """The person's regular team in this roster (None for a roster saved without teams)."""
     teams = roster.figures.get("teams")

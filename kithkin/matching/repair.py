@@ -76,21 +76,34 @@ def visits_against_wishes(roster: Roster, person) -> dict[int, list[str]]:
     return found
 
 
-def _add_rows(roster, person, patterns, first: date) -> list[RosterVisit]:
-    rows = []
+def visits_to_add(roster: Roster, person, today: date | None = None) -> int:
+    """How many of the person's regular visits (from today on) are not on the roster yet: what add_person would
+    add, so that a page offers it only where there is something to add."""
+    first = max(roster.week_starting, today or timezone.localdate())
+    patterns = VisitPattern.objects.filter(person=person, is_active=True)
+    return sum(pattern.carers_needed for pattern, _ in _new_days(roster, person, patterns, first))
+
+
+def _new_days(roster, person, patterns, first: date):
+    """(pattern, day) of the regular visits from `first` on that the roster does not hold."""
     there = set(roster.visits.filter(person=person).values_list("pattern_id", "date"))
     for pattern in patterns:
         for weekday in sorted(pattern.weekdays):
             day = roster.week_starting + timedelta(days=weekday)
-            if day < first or (pattern.pk, day) in there:  # only what is new: a visit is never doubled
-                continue
-            base = {"roster": roster, "person": person, "pattern": pattern, "date": day, "skill": pattern.skill,
-                    "earliest": pattern.earliest.hour * 60 + pattern.earliest.minute,
-                    "latest": pattern.latest.hour * 60 + pattern.latest.minute, "minutes": pattern.minutes}
-            one = RosterVisit.objects.create(**base)
-            rows.append(one)
-            if pattern.carers_needed == 2:
-                rows.append(RosterVisit.objects.create(**base, partner=one))
+            if day >= first and (pattern.pk, day) not in there:  # only what is new: a visit is never doubled
+                yield pattern, day
+
+
+def _add_rows(roster, person, patterns, first: date) -> list[RosterVisit]:
+    rows = []
+    for pattern, day in list(_new_days(roster, person, patterns, first)):
+        base = {"roster": roster, "person": person, "pattern": pattern, "date": day, "skill": pattern.skill,
+                "earliest": pattern.earliest.hour * 60 + pattern.earliest.minute,
+                "latest": pattern.latest.hour * 60 + pattern.latest.minute, "minutes": pattern.minutes}
+        one = RosterVisit.objects.create(**base)
+        rows.append(one)
+        if pattern.carers_needed == 2:
+            rows.append(RosterVisit.objects.create(**base, partner=one))
     return rows
 
 

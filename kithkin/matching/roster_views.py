@@ -112,8 +112,8 @@ def _detail(request, roster: Roster, errors: dict | None = None, chosen: dict | 
     unserved = [v for v in presenters.unserved(roster) if v.person_id in visible]
     late = list(presenters.late(roster))
     late_shown = [v for v in late if v.person_id in visible]
-    changes = [c for c in roster.changes.select_related("visit__person", "carer_before", "carer_after")
-               .order_by("-made_at") if c.visit.person_id in visible]
+    changes = presenters.newest_first(c for c in roster.changes.select_related(
+        "visit__person", "carer_before", "carer_after", "made_by") if c.visit.person_id in visible)
     outside = presenters.outside_team(roster)
     shown = [row for row in outside if row.person.pk in visible]
     return render(request, "matching/roster.html", {
@@ -124,7 +124,7 @@ def _detail(request, roster: Roster, errors: dict | None = None, chosen: dict | 
         "hidden_changes": roster.changes.count() - len(changes), "errors": errors or {},
         "chosen": chosen or {"carer": "", "days": []},
         "carers": Carer.objects.filter(visits__roster=roster, visits__cancelled=False).distinct(),
-        "days": presenters.days(roster), "active": "rosters"},
+        "days": presenters.days(roster), "change_text": presenters.change_text, "active": "rosters"},
         status=status)
 
 
@@ -157,14 +157,18 @@ def person_week(request, person_id: int):
     weeks = presenters.person_weeks(person)
     against = {roster.pk for roster, days in weeks if roster.is_current and any(s.against for _, stops in days
                                                                                 for s in stops)}
+    to_add = [(roster, n) for roster in rosters.current_from_this_week() if (n := repair.visits_to_add(roster, person))]
     return render(request, "matching/person_week.html", {
         "person": person, "weeks": weeks, "can_plan": can_plan, "against_wishes": against,
-        "roster_to_add": _roster_to_add(), "today": timezone.localdate(), "active": "people"})
+        "to_add": to_add if can_plan else [], "today": timezone.localdate(), "active": "people"})
 
 
-def _roster_to_add():
-    """The roster new visits join: this week's, or else the next one planned."""
-    return rosters.current_from_this_week().first()
+def _roster_to_add(request):
+    """The roster new visits join: the one the form names (a current one, from this week on), or else this week's,
+    or the next one planned."""
+    planned = rosters.current_from_this_week()
+    named = record_id(request.POST.get("roster"))
+    return planned.filter(pk=named).first() if named else planned.first()
 
 
 @require_POST
@@ -250,9 +254,9 @@ def repair_add_person(request, person_id: int):
     person, reason = get_person_for_user(request.user, person_id)
     if person is None or reason is None:
         return forbidden(request, "You cannot see this person's record.")
-    roster = _roster_to_add()
+    roster = _roster_to_add(request)
     if roster is None:
-        messages.error(request, "There is no roster for this week or next yet.")
+        messages.error(request, "There is no roster in use for that week: see the weeks planned below.")
         return redirect("person_week", person.pk)
     try:
         changes = repair.add_person(roster, person, Auditor.for_request(request))

@@ -232,3 +232,27 @@ def test_a_visit_planned_after_its_window_is_listed_and_tagged_wherever_it_shows
     assert "1 hour 15 minutes late" in week and "the latest by 1 hour 15 minutes" in week
     assert "1 hour 15 minutes late" in carer and "1 hour 15 minutes late" in person
     assert f'/rosters/{roster.pk}#late"' in listed
+
+
+def test_new_regular_visits_are_offered_for_the_roster_only_when_there_are_some(district, manager):  # noqa: F811
+    from datetime import time
+
+    from kithkin.matching import actions
+
+    roster = plan(manager)
+    edna = district["people"][0]
+    CareTeamMember.objects.create(person=edna, user=manager, role="Named coordinator", is_named_coordinator=True)
+    client = client_for(manager)
+    assert "not on the roster" not in client.get(f"/people/{edna.pk}/week").content.decode()
+
+    # Given Edna now also has lunch on Wednesdays
+    actions.add_visit_pattern(edna, {"skill": "meals", "weekdays": [2], "earliest": time(12), "latest": time(13),
+                                     "minutes": 30}, Auditor(manager))
+
+    # Then her week offers that one visit for this roster, and adding it puts it on
+    page = client.get(f"/people/{edna.pk}/week").content.decode()
+    assert "1 of their regular visits is not on the roster for the week of 4 March" in page
+    assert f'name="roster" value="{roster.pk}"' in page
+    client.post(f"/people/{edna.pk}/week/add", {"roster": roster.pk})
+    assert roster.visits.filter(person=edna, skill="meals", date=MONDAY + timedelta(days=2)).exists()
+    assert "not on the roster" not in client.get(f"/people/{edna.pk}/week").content.decode()

@@ -274,7 +274,9 @@ def test_the_changes_say_what_changed_and_count_those_for_people_the_planner_doe
     page = client_for(manager).get(f"/rosters/{roster.pk}").content.decode()
     # Then Edna's change says her visit moved, not that someone new is coming, and Frank's is only counted
     listed = page.split('data-testid="changes"')[1].split("</ul>")[0]
-    assert f"Edna Jones (a carer is off): {visits[0].carer.full_name}, moved from 10:00 to 11:00" in listed
+    assert (f'/people/{edna.pk}/week">Edna Jones</a> (a carer is off): {visits[0].carer.full_name}, moved from '
+            "10:00 to 11:00") in listed
+    assert f'<span class="govuk-body-s">({manager.display_name}, ' in listed  # who made it, and when
     assert "Frank" not in listed
     assert "1 change for people you can see, newest first, and 1 for people whose records you cannot open" in page
 
