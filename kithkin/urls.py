@@ -89,6 +89,7 @@ urlpatterns = [
     path("carers/new", carer_pages.carer_form, name="carer_add"),
     path("carers/<int:carer_id>", carer_pages.carer_detail, name="carer_detail"),
     path("carers/<int:carer_id>/change", carer_pages.carer_form, name="carer_change"),
+    path("carers/<int:carer_id>/back", carer_pages.carer_back, name="carer_back"),
     path("carers/<int:carer_id>/availability", carer_pages.availability_form, name="carer_availability"),
     path("carers/<int:carer_id>/household", carer_pages.household_form, name="carer_household"),
     path("carers/<int:carer_id>/people", care_pages.people_for_home, name="people_for_home"),

@@ -12,6 +12,7 @@ from kithkin.core.geo import locate
 from kithkin.core.validators import normalise_postcode
 from kithkin.matching.models import (
     NEXT_STAGES,
+    Absence,
     Availability,
     Carer,
     Household,
@@ -91,6 +92,28 @@ def set_availability(carer: Carer, stretches: list[tuple[int, object, object]], 
     Availability.objects.bulk_create(rows)
     auditor.record("update", obj=carer, summary=f"{carer.full_name}'s week of availability",
                    old={"availability": before}, new={"availability": [str(r) for r in rows]})
+
+
+@transaction.atomic
+def mark_off(carer: Carer, days: list, auditor: Auditor) -> list[Absence]:
+    """The carer cannot work on these days: no plan or repair gives them visits then (roster repairs call this
+    first, so that a second carer off the same day is not covered by the first)."""
+    new = [d for d in sorted(set(days)) if not carer.absences.filter(day=d).exists()]
+    rows = Absence.objects.bulk_create([Absence(carer=carer, day=d, recorded_by=auditor.actor) for d in new])
+    if rows:
+        auditor.record("update", obj=carer, summary=f"{carer.full_name} is off",
+                       new={"off": [d.isoformat() for d in new]})
+    return rows
+
+
+@transaction.atomic
+def mark_back(carer: Carer, day, auditor: Auditor) -> None:
+    """The carer can work that day after all: plans and repairs may give them visits again. The visits that went
+    to others when they were marked off stay with those carers."""
+    if not carer.absences.filter(day=day).delete()[0]:
+        raise ActionError(f"{carer.full_name} is not marked off on {day:%A %-d %B}")
+    auditor.record("update", obj=carer, summary=f"{carer.full_name} is back at work",
+                   old={"off": [day.isoformat()]})
 
 
 @transaction.atomic

@@ -1,11 +1,16 @@
 """The carers register: the list, one carer, adding and changing them, their week and their household."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
 
+from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
 from kithkin.core.forms_govuk import apply_errors
@@ -13,7 +18,13 @@ from kithkin.core.models import Postcode
 from kithkin.matching import actions, rosters
 from kithkin.matching.forms import AvailabilityForm, CarerForm, HouseholdForm
 from kithkin.matching.models import Carer, CarerKind, Household, Skill
-from kithkin.matching.policies import can_change_carers, can_see_carer_week, can_see_carers, get_carer_for_user
+from kithkin.matching.policies import (
+    can_change_carers,
+    can_plan_rosters,
+    can_see_carer_week,
+    can_see_carers,
+    get_carer_for_user,
+)
 
 
 @staff_required(can_see_carers)
@@ -55,7 +66,29 @@ def carer_detail(request, carer_id: int):
     return render(request, "matching/carer.html", {
         "carer": carer, "household": household, "skills": [Skill(s).label for s in carer.skills if s in Skill.values],
         "can_change": can_change_carers(request.user), "weeks": _weeks_planned(request.user, carer),
+        "off": carer.absences.filter(day__gte=timezone.localdate()), "can_mark_back": can_plan_rosters(request.user),
         "active": "carers"})
+
+
+@require_POST
+@staff_required(can_plan_rosters)
+def carer_back(request, carer_id: int):
+    """The carer can work on a day they were marked off after all."""
+    carer = get_carer_for_user(request.user, carer_id)
+    if carer is None:
+        raise Http404
+    try:
+        day = date.fromisoformat(request.POST.get("day", ""))
+        actions.mark_back(carer, day, Auditor.for_request(request))
+    except ValueError:
+        messages.error(request, "Choose a day they were marked off")
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{carer.full_name} can be given visits on {day:%A %-d %B} again. The visits that "
+                                  "went to others when they were marked off stay with them: a repair or a new plan "
+                                  "can give them visits.")
+    return redirect("carer_detail", carer.pk)
 
 
 def _weeks_planned(user, carer) -> list:

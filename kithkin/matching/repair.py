@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
-from kithkin.matching import rosters
+from kithkin.matching import actions, rosters
 from kithkin.matching.candidates import ruled_out_because
 from kithkin.matching.models import Preferences, Roster, RosterChange, RosterVisit, VisitPattern
 from kithkin.matching.week import roster_week, route_day, to_problem, travel_matrices
@@ -26,10 +26,13 @@ HOLD_MINUTES = MOVED_MINUTES - 1
 REPAIR_SECONDS = 3.0
 
 
+@transaction.atomic
 def carer_off(roster: Roster, carer, dates: list[date], auditor: Auditor, time_limit_s: float = REPAIR_SECONDS,
               seed: int = 1) -> list[RosterChange]:
-    """The carer cannot work on these days: their visits go to others, everyone else's stay put."""
+    """The carer cannot work on these days: marked off (so no later repair or plan gives them visits then), and
+    their visits go to others, everyone else's staying put."""
     dates = _in_week(roster, dates)
+    actions.mark_off(carer, dates, auditor)
     return _replan(roster, set(dates), RosterChange.Why.CARER_OFF, auditor, time_limit_s, seed,
                    without_carer=carer.pk)
 

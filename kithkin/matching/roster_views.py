@@ -136,6 +136,8 @@ def carer_week(request, roster_id: int, carer_id: int):
     roster = _roster_for(request, roster_id)
     return render(request, "matching/carer_week.html", {
         "roster": roster, "carer": carer, "days": presenters.carer_days(roster, carer),
+        "off": {a.day: a for a in carer.absences.filter(day__in=presenters.days(roster)).select_related(
+            "recorded_by")},
         "visible": _visible(request, roster) if not _own_week(request.user, carer) else None,
         "can_see_carer": can_see_carers(request.user), "active": "rosters"})
 
@@ -196,9 +198,11 @@ def repair_carer_off(request, roster_id: int):
         return _detail(request, _roster_for(request, roster.pk), errors, chosen, status=400)
     if changes:
         messages.success(request, f"Roster repaired: {len(changes)} change{'s' if len(changes) != 1 else ''}, "
-                                  "listed under Changes.")
+                                  f"listed under Changes. {carer.full_name} is marked off on those days (their page "
+                                  "says so, and they can be marked back).")
     else:
-        messages.success(request, f"Nothing needed to change: {carer.full_name} has no visits on those days.")
+        messages.success(request, f"{carer.full_name} is marked off on those days. Nothing else needed to change: "
+                                  "they had no visits then.")
     return redirect("roster_detail", roster.pk)
 
 

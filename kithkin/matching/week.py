@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
+from django.db.models import Prefetch
+
 from kithkin.core.models import Postcode
 from kithkin.matching.candidates import ruled_out_because
 from kithkin.matching.engine import SEQUENTIAL, SIMULTANEOUS, Problem, SyncLink, Visit, Weights
 from kithkin.matching.engine import Carer as Route
-from kithkin.matching.models import Carer, Preferences, TravelTime, TwoCarers, VisitPattern
+from kithkin.matching.models import Absence, Carer, Preferences, TravelTime, TwoCarers, VisitPattern
 from kithkin.matching.travel import minutes_for, road_km
 
 # A visit's latest start is soft: a visit a little late is better than no visit. Each minute late costs as much
@@ -103,8 +105,9 @@ def roster_week(roster, dates: set[date], without_carer: int | None = None) -> W
 
 
 def _week(monday: date, visits: list[WeekVisit], without_carer: int | None) -> Week:
+    off = Prefetch("absences", queryset=Absence.objects.filter(day__range=(monday, monday + timedelta(days=6))))
     carers = {c.pk: c for c in Carer.objects.filter(is_active=True).exclude(pk=without_carer)
-              .prefetch_related("availability")}
+              .prefetch_related("availability", off)}
     people = {v.person_id for v in visits}
     prefs = {p.person_id: p for p in Preferences.objects.filter(person_id__in=people).prefetch_related("not_wanted")}
     postcode_of = {v.person_id: v.postcode for v in visits}
@@ -122,10 +125,11 @@ def _week(monday: date, visits: list[WeekVisit], without_carer: int | None) -> W
 def _routes(monday: date, carers: dict[int, Carer]) -> list[Route]:
     routes = []
     for carer in carers.values():
+        off = {a.day for a in carer.absences.all()}
         for k, stretch in enumerate(carer.availability.all()):
             day = monday + timedelta(days=stretch.weekday)
-            if not carer.dbs_current_on(day):
-                continue  # a check that runs out before the day: no visits until it is renewed
+            if not carer.dbs_current_on(day) or day in off:
+                continue  # a check that runs out before the day (no visits until it is renewed), or off that day
             routes.append(Route(id=f"{carer.pk}:{day.isoformat()}:{k}", skills=frozenset(carer.skills),
                                 start_location=0, end_location=0, shift_start=_minutes(stretch.starts),
                                 shift_end=_minutes(stretch.ends), person=str(carer.pk)))

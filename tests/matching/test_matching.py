@@ -105,7 +105,7 @@ def test_a_worker_records_preferences_and_visits_with_clear_errors(agent, person
     client.post(f"/people/{person.pk}/care/preferences", {"carer_gender": "female", "language": "Polish"})
 
     page = client.get(f"/people/{person.pk}/care").content.decode()
-    assert "Moving and handling (hoist), Mon, Wed, 08:00-09:00, 30 min" in page
+    assert "Moving and handling (hoist), Mon, Wed, starting between 08:00 and 09:00, 30 minutes" in page
     record = client.get(f"/people/{person.pk}").content.decode()
     assert f'href="/people/{person.pk}/week"' in record and f'href="/people/{person.pk}/care"' in record
     assert "Women only" in page and "Carers who speak Polish" in page

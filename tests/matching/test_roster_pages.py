@@ -256,3 +256,25 @@ def test_new_regular_visits_are_offered_for_the_roster_only_when_there_are_some(
     client.post(f"/people/{edna.pk}/week/add", {"roster": roster.pk})
     assert roster.visits.filter(person=edna, skill="meals", date=MONDAY + timedelta(days=2)).exists()
     assert "not on the roster" not in client.get(f"/people/{edna.pk}/week").content.decode()
+
+
+def test_a_carer_marked_off_shows_as_off_and_can_be_marked_back_from_their_page(district, manager):  # noqa: F811
+    roster = plan(manager)
+    carer = roster.visits.filter(date=MONDAY).exclude(carer=None).first().carer
+    client = client_for(manager)
+
+    # Given the planner marks the carer off on Monday from the roster
+    done = client.post(f"/rosters/{roster.pk}/carer-off", {"carer": carer.pk, "days": [MONDAY.isoformat()]},
+                       follow=True).content.decode()
+
+    # Then the roster says so, their week shows Monday off, and their page offers to mark them back
+    assert f"{carer.full_name} is marked off on those days" in done
+    week = client.get(f"/rosters/{roster.pk}/carers/{carer.pk}").content.decode()
+    assert "Off</strong> marked off by" in week
+    page = client.get(f"/carers/{carer.pk}").content.decode()
+    assert "Days off" in page and "Monday 4 March 2030" in page and "Back at work" in page
+
+    # When they are marked back at work, the day is no longer off (their visits stay with the others)
+    back = client.post(f"/carers/{carer.pk}/back", {"day": MONDAY.isoformat()}, follow=True).content.decode()
+    assert "can be given visits on Monday 4 March again" in back and not carer.absences.exists()
+    assert client.post(f"/carers/{carer.pk}/back", {"day": "not a day"}, follow=True).status_code == 200

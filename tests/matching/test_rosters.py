@@ -89,6 +89,34 @@ def test_a_carer_off_sick_is_repaired_with_few_changes_all_listed(district, mana
     assert all(c.why == "carer_off" for c in changes)
 
 
+def test_a_carer_marked_off_is_not_given_the_visits_of_the_next_carer_off_that_day(district, manager):
+    roster = plan(manager)
+    first, second = [c for c in district["carers"] if roster.visits.filter(date=MONDAY, carer=c).exists()][:2]
+
+    # Given one carer off sick on Monday, then another
+    repair.carer_off(roster, first, [MONDAY], Auditor(manager), time_limit_s=2)
+    repair.carer_off(roster, second, [MONDAY], Auditor(manager), time_limit_s=2)
+
+    # Then Monday's visits went to neither, the first is still off, and a new plan of the week leaves them off too
+    assert not roster.visits.filter(date=MONDAY, carer__in=[first, second]).exists()
+    assert set(first.absences.values_list("day", flat=True)) == {MONDAY}
+    assert not any(r.person in (str(first.pk), str(second.pk)) and r.id.split(":")[1] == MONDAY.isoformat()
+                   for r in load_week(MONDAY).routes)
+
+
+def test_a_carer_marked_back_at_work_can_be_given_visits_that_day_again(district, manager):
+    carer = district["carers"][0]
+    actions.mark_off(carer, [MONDAY], Auditor(manager))
+    assert not any(r.person == str(carer.pk) and MONDAY.isoformat() in r.id for r in load_week(MONDAY).routes)
+
+    actions.mark_back(carer, MONDAY, Auditor(manager))
+
+    assert any(r.person == str(carer.pk) and MONDAY.isoformat() in r.id for r in load_week(MONDAY).routes)
+    with pytest.raises(ActionError, match="is not marked off"):
+        actions.mark_back(carer, MONDAY, Auditor(manager))
+    assert AuditEvent.objects.filter(summary__contains="is back at work").exists()
+
+
 def test_a_carer_off_sick_with_half_of_a_two_carer_visit_leaves_it_with_two_others_together(district, manager):
     roster = plan(manager)
     sick = roster.visits.filter(skill="moving", date=MONDAY).first().carer

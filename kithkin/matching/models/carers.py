@@ -126,6 +126,24 @@ class Availability(models.Model):
         return f"{self.get_weekday_display()} {self.starts:%H:%M} to {self.ends:%H:%M}"
 
 
+class Absence(models.Model):
+    """A day a carer cannot work (off sick, a family emergency): no plan or repair gives them visits that day,
+    whatever their weekly availability says, until they are marked back."""
+
+    carer = models.ForeignKey(Carer, on_delete=models.CASCADE, related_name="absences")
+    day = models.DateField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["day"]
+        constraints = [models.UniqueConstraint(fields=["carer", "day"], name="one_absence_a_carer_a_day")]
+
+    def __str__(self):
+        return f"{self.carer} off on {self.day:%A %-d %B %Y}"
+
+
 class Household(models.Model):
     """A Shared Lives carer's home, which the person would share."""
 

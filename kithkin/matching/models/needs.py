@@ -65,4 +65,6 @@ class VisitPattern(models.Model):
 
     def __str__(self):
         days = ", ".join(WEEKDAYS[d][:3] for d in sorted(self.weekdays))
-        return f"{self.get_skill_display()}, {days}, {self.earliest:%H:%M}-{self.latest:%H:%M}, {self.minutes} min"
+        # The window is when the visit starts, not all of it: "08:00-09:00, 30 min" read as a visit that must end by 9.
+        return (f"{self.get_skill_display()}, {days}, starting between {self.earliest:%H:%M} and {self.latest:%H:%M}, "
+                f"{self.minutes} minutes")
