@@ -29,7 +29,27 @@ def roster_list(request, errors: dict | None = None, chosen: dict | None = None,
     chosen = chosen or {"week": _first_unplanned().isoformat(), "seconds": "60", "replace": False}
     return render(request, "matching/rosters.html", {
         "rosters": rosters, "errors": errors or {}, "chosen": chosen, "waits": _planned_in_the_request(),
-        "active": "rosters"}, status=status)
+        "weeks": _weeks_to_offer(chosen["week"]), "active": "rosters"}, status=status)
+
+
+WEEKS_OFFERED = 16  # this week and the next fifteen: a quarter ahead, as far as anyone plans visits
+
+
+def _weeks_to_offer(chosen: str) -> list[tuple[str, str]]:
+    """(value, label) for the form's list of weeks: this week and those after it, saying which are planned. A
+    week sent that is not among them (an old page, a typed address) is kept at the top, so the error names it."""
+    planned = set(Roster.objects.filter(is_current=True).values_list("week_starting", flat=True))
+    today = timezone.localdate()
+    this_week = today - timedelta(days=today.weekday())
+    weeks = []
+    for n in range(WEEKS_OFFERED):
+        monday = this_week + timedelta(weeks=n)
+        notes = [note for note, so in (("this week", n == 0), ("planned", monday in planned)) if so]
+        label = f"Week of {monday:%A %-d %B %Y}" + (f" ({', '.join(notes)})" if notes else "")
+        weeks.append((monday.isoformat(), label))
+    if chosen and chosen not in {value for value, _ in weeks}:
+        weeks.insert(0, (chosen, chosen))
+    return weeks
 
 
 def _planned_in_the_request() -> bool:
@@ -55,9 +75,8 @@ def roster_plan(request):
               "replace": request.POST.get("replace") == "yes"}
     monday, seconds, errors = _day(chosen["week"]), record_id(chosen["seconds"]), {}
     if monday is None:
-        example = presenters.next_monday().isoformat()
-        errors["week"] = ("Enter the Monday the week starts" if not chosen["week"] else
-                          f"Enter the Monday the week starts as a real date, like {example}")
+        errors["week"] = ("Choose the week to plan" if not chosen["week"] else
+                          f"Choose the week to plan from the list: {chosen['week'][:20]} is not a date")
     elif problem := rosters.week_problem(monday):
         errors["week"] = problem
     if seconds is None or not 5 <= seconds <= 600:

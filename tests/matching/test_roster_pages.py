@@ -145,8 +145,8 @@ def test_the_plan_form_says_when_the_page_will_wait_for_the_plan(manager, settin
 
 
 @pytest.mark.parametrize("sent, field, said", [
-    ({"week": "", "seconds": "60"}, "week", "Enter the Monday the week starts"),
-    ({"week": "2030-02-31", "seconds": "60"}, "week", "Enter the Monday the week starts as a real date"),
+    ({"week": "", "seconds": "60"}, "week", "Choose the week to plan"),
+    ({"week": "2030-02-31", "seconds": "60"}, "week", "from the list: 2030-02-31 is not a date"),
     ({"week": "2020-01-06", "seconds": "60"}, "week", "The week of 6 January 2020 is over"),
     ({"week": "2030-03-05", "seconds": "60"}, "week", "A roster starts on a Monday; 5 March 2030 is a Tuesday"),
     ({"week": "9999-12-27", "seconds": "60"}, "week", "more than ten years away"),
@@ -159,8 +159,24 @@ def test_planning_a_week_with_a_mistake_says_what_to_put_right_and_keeps_what_wa
     page = response.content.decode()
     assert response.status_code == 400 and "There is a problem" in page
     assert f'href="#{field}"' in page and f'id="{field}-error"' in page and said in page
-    assert f'value="{sent["week"]}"' in page and f'value="{sent["seconds"]}"' in page
+    assert f'value="{sent["week"]}"' in page if sent["week"] else "<option" in page  # the week sent, or a list
+    assert f'value="{sent["seconds"]}"' in page
     assert not Roster.objects.exists()
+
+
+def test_the_week_to_plan_is_chosen_from_this_week_and_the_next_fifteen_saying_which_are_planned(manager):
+    from kithkin.matching import presenters
+
+    monday = presenters.next_monday()
+    Roster.objects.create(week_starting=monday, figures={})
+
+    page = client_for(manager).get("/rosters").content.decode()
+
+    weeks = page.split('id="week"')[1].split("</select>")[0]
+    assert weeks.count("<option") == 16 and "(this week)" in weeks
+    assert f'value="{monday.isoformat()}">Week of {monday:%A %-d %B %Y} (planned)</option>' in weeks
+    following = monday + timedelta(days=7)
+    assert f'value="{following.isoformat()}" selected>Week of {following:%A %-d %B %Y}</option>' in weeks
 
 
 def test_planning_a_week_already_planned_asks_first_as_its_repairs_would_go(district, manager):  # noqa: F811
