@@ -37,7 +37,8 @@ def _signed_out_while_sending(request):
     back = "/"
     if url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         parts = urlsplit(referer)
-        back = parts.path + (f"?{parts.query}" if parts.query else "")
+        if parts.path.startswith("/") and not parts.path.startswith("//"):  # "//x" would be another site
+            back = parts.path + (f"?{parts.query}" if parts.query else "")
     return redirect_to_login(back)
 
 

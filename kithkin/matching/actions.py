@@ -99,7 +99,9 @@ def mark_off(carer: Carer, days: list, auditor: Auditor) -> list[Absence]:
     """The carer cannot work on these days: no plan or repair gives them visits then (roster repairs call this
     first, so that a second carer off the same day is not covered by the first)."""
     new = [d for d in sorted(set(days)) if not carer.absences.filter(day=d).exists()]
-    rows = Absence.objects.bulk_create([Absence(carer=carer, day=d, recorded_by=auditor.actor) for d in new])
+    # ignore_conflicts: two planners marking the same day at once both succeed, and it is recorded once.
+    rows = Absence.objects.bulk_create([Absence(carer=carer, day=d, recorded_by=auditor.actor) for d in new],
+                                       ignore_conflicts=True)
     if rows:
         auditor.record("update", obj=carer, summary=f"{carer.full_name} is off",
                        new={"off": [d.isoformat() for d in new]})
@@ -110,6 +112,8 @@ def mark_off(carer: Carer, days: list, auditor: Auditor) -> list[Absence]:
 def mark_back(carer: Carer, day, auditor: Auditor) -> None:
     """The carer can work that day after all: plans and repairs may give them visits again. The visits that went
     to others when they were marked off stay with those carers."""
+    if day < timezone.localdate():
+        raise ActionError(f"{day:%A %-d %B} is over: what was planned that day is a record of it")
     if not carer.absences.filter(day=day).delete()[0]:
         raise ActionError(f"{carer.full_name} is not marked off on {day:%A %-d %B}")
     auditor.record("update", obj=carer, summary=f"{carer.full_name} is back at work",

@@ -52,7 +52,8 @@ def _unknown_district(area: str) -> str:
     district = area.upper().split()[0]
     if Postcode.objects.filter(postcode__startswith=district + " ").exists():
         return ""
-    example = Postcode.objects.order_by("postcode").values_list("postcode", flat=True).first()
+    example = (Carer.objects.exclude(postcode="").order_by("postcode").values_list("postcode", flat=True).first()
+               or Postcode.objects.order_by("postcode").values_list("postcode", flat=True).first())
     like = f", like {example.split()[0]}" if example else ""
     return f"There is no postcode district {district} in the area: enter a district{like}"
 

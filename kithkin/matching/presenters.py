@@ -80,7 +80,8 @@ def change_text(c) -> str:
 def newest_first(changes) -> list:
     """Changes newest first, and those made together (in the same minute) in the order of the week."""
     return sorted(changes, key=lambda c: (-int(c.made_at.timestamp() // 60), c.visit.date,
-                                          c.start_after if c.start_after is not None else c.start_before or 0))
+                                          c.start_after if c.start_after is not None else c.start_before or 0,
+                                          -c.made_at.timestamp()))  # one visit cancelled, then put back
 
 
 def team_of(roster: Roster, person_id: int) -> set[int] | None:

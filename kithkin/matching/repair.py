@@ -12,7 +12,7 @@ from kithkin.core.audit import Auditor
 from kithkin.matching import actions, rosters
 from kithkin.matching.candidates import ruled_out_because
 from kithkin.matching.models import Preferences, Roster, RosterChange, RosterVisit, VisitPattern
-from kithkin.matching.week import roster_week, route_day, to_problem, travel_matrices
+from kithkin.matching.week import roster_week, route_day, second_window, to_problem, travel_matrices
 
 KEEP_KM = 500.0  # moving a visit that did not need to move costs as much as this much driving
 MOVED_MINUTES = 15  # a visit that starts this much earlier or later is a change worth telling people
@@ -32,6 +32,9 @@ def carer_off(roster: Roster, carer, dates: list[date], auditor: Auditor, time_l
     """The carer cannot work on these days: marked off (so no later repair or plan gives them visits then), and
     their visits go to others, everyone else's staying put."""
     dates = _in_week(roster, dates)
+    today = timezone.localdate()
+    if gone := [d for d in dates if d < today]:
+        raise ActionError(f"{gone[0]:%A %-d %B} is over: a carer can be marked off from today on")
     actions.mark_off(carer, dates, auditor)
     return _replan(roster, set(dates), RosterChange.Why.CARER_OFF, auditor, time_limit_s, seed,
                    without_carer=carer.pk)
@@ -84,7 +87,7 @@ def visits_to_add(roster: Roster, person, today: date | None = None) -> int:
     add, so that a page offers it only where there is something to add."""
     first = max(roster.week_starting, today or timezone.localdate())
     patterns = VisitPattern.objects.filter(person=person, is_active=True)
-    return sum(pattern.carers_needed for pattern, _ in _new_days(roster, person, patterns, first))
+    return sum(1 for _ in _new_days(roster, person, patterns, first))
 
 
 def _new_days(roster, person, patterns, first: date):
@@ -106,7 +109,7 @@ def _add_rows(roster, person, patterns, first: date) -> list[RosterVisit]:
         one = RosterVisit.objects.create(**base)
         rows.append(one)
         if pattern.carers_needed == 2:
-            rows.append(RosterVisit.objects.create(**base, partner=one))
+            rows.append(RosterVisit.objects.create(**{**base, **second_window(pattern)}, partner=one))
     return rows
 
 

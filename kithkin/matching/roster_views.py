@@ -48,7 +48,8 @@ def _weeks_to_offer(chosen: str) -> list[tuple[str, str]]:
         label = f"Week of {monday:%A %-d %B %Y}" + (f" ({', '.join(notes)})" if notes else "")
         weeks.append((monday.isoformat(), label))
     if chosen and chosen not in {value for value, _ in weeks}:
-        weeks.insert(0, (chosen, chosen))
+        day = _day(chosen)
+        weeks.insert(0, (chosen, f"Week of {day:%A %-d %B %Y}" if day else chosen))
     return weeks
 
 
@@ -143,7 +144,8 @@ def _detail(request, roster: Roster, errors: dict | None = None, chosen: dict | 
         "hidden_changes": roster.changes.count() - len(changes), "errors": errors or {},
         "chosen": chosen or {"carer": "", "days": []},
         "carers": Carer.objects.filter(visits__roster=roster, visits__cancelled=False).distinct(),
-        "days": presenters.days(roster), "change_text": presenters.change_text, "active": "rosters"},
+        "days": presenters.days(roster), "change_text": presenters.change_text, "active": "rosters",
+        "days_to_come": [d for d in presenters.days(roster) if d >= timezone.localdate()]},
         status=status)
 
 
@@ -275,8 +277,8 @@ def _visit_to_change(request, visit_id: int):
 @staff_required(can_plan_rosters)
 def repair_add_person(request, person_id: int):
     person, reason = get_person_for_user(request.user, person_id)
-    if person is None or reason is None:
-        return forbidden(request, "You cannot see this person's record.")
+    if person is None or reason is None or not can_change_person(request.user, person, reason):
+        return forbidden(request, "You cannot change this person's visits.")
     roster = _roster_to_add(request)
     if roster is None:
         messages.error(request, "There is no roster in use for that week: see the weeks planned below.")

@@ -63,6 +63,15 @@ def _minutes(t) -> int:
     return t.hour * 60 + t.minute
 
 
+def second_window(pattern) -> dict[str, int]:
+    """The window of a two-carer visit's second carer: the same as the first's when they come together; when they
+    come one after the other, the gap later and as much slack again (else the second, as agreed, counts late)."""
+    earliest, latest = _minutes(pattern.earliest), _minutes(pattern.latest)
+    if pattern.two_carers == TwoCarers.IN_ORDER:
+        return {"earliest": earliest + pattern.gap_minutes, "latest": latest + pattern.gap_minutes + SEQUENTIAL_SLACK}
+    return {"earliest": earliest, "latest": latest}
+
+
 def week_visits(monday: date) -> list[WeekVisit]:
     visits = []
     for pattern in VisitPattern.objects.filter(is_active=True).select_related("person").order_by("person_id", "pk"):
@@ -75,7 +84,7 @@ def week_visits(monday: date) -> list[WeekVisit]:
             if pattern.carers_needed == 2:
                 visits.append(WeekVisit(key=f"{key}:a", partner_key=f"{key}:b", two_carers=pattern.two_carers,
                                         gap=pattern.gap_minutes, **base))
-                visits.append(WeekVisit(key=f"{key}:b", **base))
+                visits.append(WeekVisit(key=f"{key}:b", **{**base, **second_window(pattern)}))
             else:
                 visits.append(WeekVisit(key=key, **base))
     return visits

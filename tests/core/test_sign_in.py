@@ -59,5 +59,7 @@ def test_a_form_sent_after_signing_out_says_nothing_was_saved_and_returns_to_its
 
 def test_a_form_sent_signed_out_from_another_site_goes_back_to_the_start_page(client, db):
     response = client.post("/rosters/plan", {"week": "2030-03-04"}, HTTP_REFERER="https://evil.example/rosters")
+    sneaky = client.post("/rosters/plan", {"week": "2030-03-04"}, HTTP_REFERER="http://testserver//evil.example/x")
 
     assert response.status_code == 302 and response["Location"] == "/sign-in?next=/"
+    assert sneaky["Location"] == "/sign-in?next=/"  # "//evil.example" is another site's address

@@ -293,4 +293,35 @@ def test_a_carer_marked_off_shows_as_off_and_can_be_marked_back_from_their_page(
     # When they are marked back at work, the day is no longer off (their visits stay with the others)
     back = client.post(f"/carers/{carer.pk}/back", {"day": MONDAY.isoformat()}, follow=True).content.decode()
     assert "can be given visits on Monday 4 March again" in back and not carer.absences.exists()
-    assert client.post(f"/carers/{carer.pk}/back", {"day": "not a day"}, follow=True).status_code == 200
+    assert "Choose a day they were marked off" in client.post(f"/carers/{carer.pk}/back", {"day": "not a day"},
+                                                              follow=True).content.decode()
+
+
+def test_someone_who_broke_the_glass_to_read_a_record_cannot_add_to_the_roster(district, manager):  # noqa: F811
+    from kithkin.core.actions import break_glass
+
+    roster = plan(manager)
+    edna = district["people"][0]
+    break_glass(manager, edna, "Ambulance crew asking who visits her", Auditor(manager))
+    before = roster.visits.count()
+
+    response = client_for(manager).post(f"/people/{edna.pk}/week/add", {"roster": roster.pk})
+
+    assert response.status_code == 403 and roster.visits.count() == before
+
+
+def test_a_carer_cannot_be_marked_off_or_back_for_a_day_gone(district, manager, monkeypatch):  # noqa: F811
+    from kithkin.matching import actions
+
+    roster = plan(manager)
+    carer = district["carers"][0]
+    actions.mark_off(carer, [MONDAY], Auditor(manager))
+    # Given it is now the Tuesday of the week
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: MONDAY + timedelta(days=1))
+
+    with pytest.raises(ActionError, match="Monday 4 March is over"):
+        repair.carer_off(roster, district["carers"][1], [MONDAY, MONDAY + timedelta(days=2)], Auditor(manager))
+    with pytest.raises(ActionError, match="is over"):
+        actions.mark_back(carer, MONDAY, Auditor(manager))
+    page = client_for(manager).get(f"/rosters/{roster.pk}").content.decode()
+    assert "Monday 4 March" not in page.split("Which days")[1] and "Wednesday 6 March" in page

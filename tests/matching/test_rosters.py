@@ -400,3 +400,19 @@ def test_visits_held_with_the_team_may_go_to_nobody_else(district):
     allowed = {v.id: {c.split(":")[0] for c in v.allowed_carers} for v in problem.visits}
     assert allowed.pop(monday) == {str(ann)}
     assert all(len(carers) == 4 for carers in allowed.values())
+
+
+def test_the_second_carer_one_after_the_other_has_a_window_the_gap_later(manager, agent, postcodes):
+    from kithkin.matching.week import SEQUENTIAL_SLACK, week_visits
+
+    # Given Edna's bedtime visit: one carer at 20:00-21:00, the second 30 minutes after the first
+    edna = make_person(agent, given_name="Edna", postcode="FN1 1AA")
+    actions.add_visit_pattern(edna, {"skill": "personal_care", "weekdays": [0], "earliest": time(20),
+                                     "latest": time(21), "minutes": 60, "carers_needed": 2, "two_carers": "in_order",
+                                     "gap_minutes": 30}, Auditor(manager))
+
+    first, second = week_visits(MONDAY)
+
+    # Then the second carer's window starts 30 minutes later, and may end as much later again: as agreed, not late
+    assert (first.earliest, first.latest) == (20 * 60, 21 * 60)
+    assert (second.earliest, second.latest) == (20 * 60 + 30, 21 * 60 + 30 + SEQUENTIAL_SLACK)
