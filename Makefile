@@ -8,8 +8,10 @@ DEMO_PEOPLE ?= 2000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 # The demo runs as a council would run it (its own error pages, not Django's debug ones), but on plain HTTP with
 # a development key, tasks done while you wait and emails printed to the terminal.
+# (No collected static files either: WhiteNoise serves them from the apps, so its note that there are none is
+# hidden.)
 DEMO_ENV := KITHKIN_INSECURE_DEV_KEY=1 KITHKIN_HTTPS=0 KITHKIN_TASKS_IMMEDIATE=1 \
-	EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
+	EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend PYTHONWARNINGS="ignore:No directory at"
 
 .PHONY: install install-test assets demo test test-sqlite test-postgres test-browser lint format clean
 
