@@ -98,7 +98,8 @@ def set_availability(carer: Carer, stretches: list[tuple[int, object, object]], 
 def mark_off(carer: Carer, days: list, auditor: Auditor) -> list[Absence]:
     """The carer cannot work on these days: no plan or repair gives them visits then (roster repairs call this
     first, so that a second carer off the same day is not covered by the first)."""
-    new = [d for d in sorted(set(days)) if not carer.absences.filter(day=d).exists()]
+    already = set(carer.absences.filter(day__in=days).values_list("day", flat=True))
+    new = sorted(set(days) - already)
     # ignore_conflicts: two planners marking the same day at once both succeed, and it is recorded once.
     rows = Absence.objects.bulk_create([Absence(carer=carer, day=d, recorded_by=auditor.actor) for d in new],
                                        ignore_conflicts=True)

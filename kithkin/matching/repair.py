@@ -12,7 +12,7 @@ from kithkin.core.audit import Auditor
 from kithkin.matching import actions, rosters
 from kithkin.matching.candidates import ruled_out_because
 from kithkin.matching.models import Preferences, Roster, RosterChange, RosterVisit, VisitPattern
-from kithkin.matching.week import roster_week, route_day, second_window, to_problem, travel_matrices
+from kithkin.matching.week import roster_week, route_day, second_window, to_problem, travel_matrices, window
 
 KEEP_KM = 500.0  # moving a visit that did not need to move costs as much as this much driving
 MOVED_MINUTES = 15  # a visit that starts this much earlier or later is a change worth telling people
@@ -104,8 +104,7 @@ def _add_rows(roster, person, patterns, first: date) -> list[RosterVisit]:
     rows = []
     for pattern, day in list(_new_days(roster, person, patterns, first)):
         base = {"roster": roster, "person": person, "pattern": pattern, "date": day, "skill": pattern.skill,
-                "earliest": pattern.earliest.hour * 60 + pattern.earliest.minute,
-                "latest": pattern.latest.hour * 60 + pattern.latest.minute, "minutes": pattern.minutes}
+                **window(pattern), "minutes": pattern.minutes}
         one = RosterVisit.objects.create(**base)
         rows.append(one)
         if pattern.carers_needed == 2:

@@ -26,19 +26,19 @@ from kithkin.people.policies import can_change_person, get_person_for_user, visi
 def roster_list(request, errors: dict | None = None, chosen: dict | None = None, status: int = 200):
     """The weeks planned, and the form to plan one; with `errors`, the form as it was sent."""
     rosters = Roster.objects.filter(is_current=True)[:26]
-    chosen = chosen or {"week": _first_unplanned().isoformat(), "seconds": "60", "replace": False}
+    planned = set(Roster.objects.filter(is_current=True).values_list("week_starting", flat=True))
+    chosen = chosen or {"week": _first_unplanned(planned).isoformat(), "seconds": "60", "replace": False}
     return render(request, "matching/rosters.html", {
         "rosters": rosters, "errors": errors or {}, "chosen": chosen, "waits": _planned_in_the_request(),
-        "weeks": _weeks_to_offer(chosen["week"]), "active": "rosters"}, status=status)
+        "weeks": _weeks_to_offer(chosen["week"], planned), "active": "rosters"}, status=status)
 
 
 WEEKS_OFFERED = 16  # this week and the next fifteen: a quarter ahead, as far as anyone plans visits
 
 
-def _weeks_to_offer(chosen: str) -> list[tuple[str, str]]:
+def _weeks_to_offer(chosen: str, planned: set[date]) -> list[tuple[str, str]]:
     """(value, label) for the form's list of weeks: this week and those after it, saying which are planned. A
     week sent that is not among them (an old page, a typed address) is kept at the top, so the error names it."""
-    planned = set(Roster.objects.filter(is_current=True).values_list("week_starting", flat=True))
     today = timezone.localdate()
     this_week = today - timedelta(days=today.weekday())
     weeks = []
@@ -58,9 +58,8 @@ def _planned_in_the_request() -> bool:
     return settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
 
 
-def _first_unplanned() -> date:
+def _first_unplanned(planned: set[date]) -> date:
     """The week the form offers: the first from next week on that has no plan yet (within a year)."""
-    planned = set(Roster.objects.filter(is_current=True).values_list("week_starting", flat=True))
     monday = presenters.next_monday()
     for _ in range(52):
         if monday not in planned:

@@ -63,13 +63,19 @@ def _minutes(t) -> int:
     return t.hour * 60 + t.minute
 
 
+def window(pattern) -> dict[str, int]:
+    """When a visit of the pattern may start, in minutes of the day (the first carer's, for two)."""
+    return {"earliest": _minutes(pattern.earliest), "latest": _minutes(pattern.latest)}
+
+
 def second_window(pattern) -> dict[str, int]:
     """The window of a two-carer visit's second carer: the same as the first's when they come together; when they
     come one after the other, the gap later and as much slack again (else the second, as agreed, counts late)."""
-    earliest, latest = _minutes(pattern.earliest), _minutes(pattern.latest)
+    first = window(pattern)
     if pattern.two_carers == TwoCarers.IN_ORDER:
-        return {"earliest": earliest + pattern.gap_minutes, "latest": latest + pattern.gap_minutes + SEQUENTIAL_SLACK}
-    return {"earliest": earliest, "latest": latest}
+        return {"earliest": first["earliest"] + pattern.gap_minutes,
+                "latest": first["latest"] + pattern.gap_minutes + SEQUENTIAL_SLACK}
+    return first
 
 
 def week_visits(monday: date) -> list[WeekVisit]:
@@ -79,8 +85,7 @@ def week_visits(monday: date) -> list[WeekVisit]:
             day = monday + timedelta(days=weekday)
             key = f"{pattern.pk}:{day.isoformat()}"
             base = {"person_id": pattern.person_id, "pattern_id": pattern.pk, "day": day, "skill": pattern.skill,
-                    "earliest": _minutes(pattern.earliest), "latest": _minutes(pattern.latest),
-                    "minutes": pattern.minutes, "postcode": pattern.person.postcode}
+                    **window(pattern), "minutes": pattern.minutes, "postcode": pattern.person.postcode}
             if pattern.carers_needed == 2:
                 visits.append(WeekVisit(key=f"{key}:a", partner_key=f"{key}:b", two_carers=pattern.two_carers,
                                         gap=pattern.gap_minutes, **base))
