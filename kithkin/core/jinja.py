@@ -46,6 +46,14 @@ def duration(value: timedelta | None) -> str:
     return f"{minutes} min"
 
 
+def clock(minutes: int | float | None) -> str:
+    """Minutes from midnight as a clock time: 570 is '09:30'."""
+    if minutes is None:
+        return ""
+    hours, rest = divmod(round(minutes), 60)
+    return f"{hours:02d}:{rest:02d}"
+
+
 def minutes(value: int | float | None) -> str:
     """Minutes in words: '45 minutes', '1 hour', '5 hours 57 minutes'."""
     total = max(0, round(value or 0))
@@ -98,5 +106,5 @@ def environment(**options) -> Environment:
         council_name=settings.COUNCIL_NAME,
         now=timezone.now,
     )
-    env.filters.update(local=local, duration=duration, percent=percent, minutes=minutes)
+    env.filters.update(local=local, duration=duration, percent=percent, minutes=minutes, clock=clock)
     return env

@@ -2,9 +2,9 @@
 carer must have) rule a carer out, and we say why; everything else only changes the order."""
 
 from dataclasses import dataclass, field
-from datetime import time
 
 from kithkin.core.geo import locate
+from kithkin.matching.clock import minutes_of_day
 from kithkin.matching.models import Carer, Preferences, RosterVisit, Skill, VisitPattern, split_words
 from kithkin.matching.travel import minutes_for, road_km
 
@@ -55,19 +55,15 @@ def ruled_out_because(carer: Carer, prefs: Preferences | None, skills: set[str],
     return why
 
 
-def _minutes(t: time) -> int:
-    return t.hour * 60 + t.minute
-
-
 def availability_share(carer: Carer, patterns: list[VisitPattern]) -> tuple[int, int]:
     """(visits a week the carer is free for, visits a week needed): free means the visit fits in one of the
     carer's stretches of availability on that day, starting within its window."""
-    slots = [(a.weekday, _minutes(a.starts), _minutes(a.ends)) for a in carer.availability.all()]
+    slots = [(a.weekday, minutes_of_day(a.starts), minutes_of_day(a.ends)) for a in carer.availability.all()]
     needed = fits = 0
     for pattern in patterns:
         for day in pattern.weekdays:
             needed += 1
-            earliest, latest = _minutes(pattern.earliest), _minutes(pattern.latest)
+            earliest, latest = minutes_of_day(pattern.earliest), minutes_of_day(pattern.latest)
             if any(d == day and max(s, earliest) <= latest and max(s, earliest) + pattern.minutes <= e
                    for d, s, e in slots):
                 fits += 1

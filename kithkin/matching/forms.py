@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator
 from kithkin.core.fields import DateField, RecordsChoiceField
 from kithkin.core.validators import normalise_phone
 from kithkin.matching.actions import home_base  # the action checks it again; here it joins the other errors
+from kithkin.matching.clock import minutes_of_day
 from kithkin.matching.models import WEEKDAYS, Carer, Household, Preferences, Skill, TwoCarers, VisitPattern
 from kithkin.matching.models.needs import MOST_MINUTES
 
@@ -201,7 +202,7 @@ class VisitPatternForm(forms.ModelForm):
         latest, minutes = data.get("latest"), data.get("minutes")
         if not latest or not minutes or minutes > MOST_MINUTES:  # too long anyway: the field says so
             return
-        last_start = latest.hour * 60 + latest.minute
+        last_start = minutes_of_day(latest)
         if last_start + minutes > 24 * 60:
             self.add_error("minutes", f"Starting as late as {latest:%H:%M}, the visit can last at most "
                                       f"{24 * 60 - last_start} minutes: a visit must end by midnight (a night "

@@ -8,13 +8,10 @@ from datetime import date, timedelta
 from django.db.models import F
 from django.utils import timezone
 
+from kithkin.core.jinja import clock
 from kithkin.matching.mending import least_by_team
 from kithkin.matching.models import Roster, RosterVisit
 from kithkin.matching.repair import visits_against_wishes
-
-
-def clock(minutes: int | None) -> str:
-    return "" if minutes is None else f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def next_monday(today: date | None = None) -> date:

@@ -11,6 +11,7 @@ from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.matching import actions, rosters
 from kithkin.matching.candidates import ruled_out_because
+from kithkin.matching.clock import minutes_of_day
 from kithkin.matching.models import Preferences, Roster, RosterChange, RosterVisit, VisitPattern
 from kithkin.matching.week import roster_week, route_day, second_window, to_problem, travel_matrices, window
 
@@ -257,7 +258,7 @@ def _retravel(roster: Roster, carer_id: int, day: date) -> None:
     if not stops:
         return
     carer = stops[0].carer
-    stretches = [(a.starts.hour * 60 + a.starts.minute, a.ends.hour * 60 + a.ends.minute)
+    stretches = [(minutes_of_day(a.starts), minutes_of_day(a.ends))
                  for a in carer.availability.filter(weekday=day.weekday())]
     codes = sorted({carer.postcode, *(s.person.postcode for s in stops)})
     km, _ = travel_matrices(codes)

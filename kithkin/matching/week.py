@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 
 from kithkin.core.models import Postcode
 from kithkin.matching.candidates import ruled_out_because
+from kithkin.matching.clock import minutes_of_day
 from kithkin.matching.engine import SEQUENTIAL, SIMULTANEOUS, Problem, SyncLink, Visit, Weights
 from kithkin.matching.engine import Carer as Route
 from kithkin.matching.models import Absence, Carer, Preferences, TravelTime, TwoCarers, VisitPattern
@@ -59,13 +60,9 @@ class Week:
         return travel_matrices(self.postcodes)
 
 
-def _minutes(t) -> int:
-    return t.hour * 60 + t.minute
-
-
 def window(pattern) -> dict[str, int]:
     """When a visit of the pattern may start, in minutes of the day (the first carer's, for two)."""
-    return {"earliest": _minutes(pattern.earliest), "latest": _minutes(pattern.latest)}
+    return {"earliest": minutes_of_day(pattern.earliest), "latest": minutes_of_day(pattern.latest)}
 
 
 def second_window(pattern) -> dict[str, int]:
@@ -145,8 +142,8 @@ def _routes(monday: date, carers: dict[int, Carer]) -> list[Route]:
             if not carer.dbs_current_on(day) or day in off:
                 continue  # a check that runs out before the day (no visits until it is renewed), or off that day
             routes.append(Route(id=f"{carer.pk}:{day.isoformat()}:{k}", skills=frozenset(carer.skills),
-                                start_location=0, end_location=0, shift_start=_minutes(stretch.starts),
-                                shift_end=_minutes(stretch.ends), person=str(carer.pk)))
+                                start_location=0, end_location=0, shift_start=minutes_of_day(stretch.starts),
+                                shift_end=minutes_of_day(stretch.ends), person=str(carer.pk)))
     return routes
 
 

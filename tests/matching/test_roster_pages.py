@@ -247,6 +247,9 @@ def test_a_visit_planned_after_its_window_is_listed_and_tagged_wherever_it_shows
     assert 'id="late"' in week and visit.person.full_name in week.split('data-testid="late"')[1].split("</ul>")[0]
     assert "1 hour 15 minutes late" in week and "the latest by 1 hour 15 minutes" in week
     assert "1 hour 15 minutes late" in carer and "1 hour 15 minutes late" in person
+    # and the roster gives the window and the start as clock times
+    starts_at = f"{visit.start // 60:02d}:{visit.start % 60:02d}"
+    assert f"to start between {visit.earliest // 60:02d}:{visit.earliest % 60:02d} and " in week and starts_at in week
     assert f'/rosters/{roster.pk}#late"' in listed
 
 
