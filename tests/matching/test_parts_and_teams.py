@@ -11,7 +11,7 @@ import pytest
 from kithkin.matching import hhcrsp
 from kithkin.matching.engine import Carer as Route
 from kithkin.matching.engine import SyncLink, check, evaluate
-from kithkin.matching.engine.parts import solve_in_parts
+from kithkin.matching.engine.parts import _queues, solve_in_parts
 from kithkin.matching.models import TwoCarers
 from kithkin.matching.rosters import _at_stake, _held
 from kithkin.matching.teams import choose_teams, settled_teams
@@ -64,6 +64,19 @@ def test_the_plan_for_a_seed_does_not_depend_on_the_number_of_threads():
 
     plans = [[[s.visit for s in r.stops] for r in solution.routes] for solution in (one, two, every_day_at_once)]
     assert plans[0] == plans[1] == plans[2]
+
+
+def test_seven_days_on_two_threads_are_four_on_one_and_three_on_the_other_with_the_visits_shared_evenly():
+    sizes = [380, 395, 390, 385, 400, 250, 240]  # Monday to Sunday: the weekend is quieter
+    parts = [(SimpleNamespace(visits=[None] * n), None) for n in sizes]
+
+    queues = _queues(parts, threads=2)
+
+    assert sorted(k for queue in queues for k in queue) == list(range(7))
+    assert sorted(len(queue) for queue in queues) == [3, 4]
+    loads = [sum(sizes[k] for k in queue) for queue in queues]
+    assert abs(loads[0] - loads[1]) <= max(sizes)  # each thread has about half the week's visits
+    assert [len(queue) for queue in _queues(parts, threads=7)] == [1] * 7
 
 
 def test_a_visit_that_could_go_to_either_day_is_refused():

@@ -3,14 +3,13 @@ solved part by part, side by side on several threads, and put back together.
 
 Why: the search runs on one core, and a small server has two or more. The compiled search lets go of
 Python's lock, so the parts really run at once. With `threads=0` every part runs at once and the operating
-system shares the cores among them: seven days on two cores then each get two sevenths of the time, where
-taking them two at a time (four rounds, the last with one core idle) gives each a quarter. Each part is
-searched with its own seed and its share of any iteration budget, so the plan for a seed does not depend on
-how many threads there were."""
+system shares the cores among them. Otherwise each thread takes its share of the parts (the visits spread
+evenly) and gives them the whole time limit between them, by size. Each part is searched with its own seed
+and its share of any iteration budget, so the plan for a seed and an iteration budget does not depend on how
+many threads there were."""
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
@@ -32,22 +31,41 @@ def solve_in_parts(problem: Problem, part_of: Callable[[Carer], Hashable], threa
         return solve(problem, time_limit_s=time_limit_s, seed=seed, max_iterations=max_iterations,
                      progress=progress, start=start)
     threads = len(parts) if threads <= 0 else min(threads, len(parts))
-    # Every part gets the same time: as many rounds as it takes the threads to get through the parts.
-    each = time_limit_s / math.ceil(len(parts) / threads)
     total = sum(len(p.visits) for p, _ in parts) or 1
 
-    def one(k: int) -> Solution:
+    def one(k: int, seconds: float) -> Solution:
         sub, rows = parts[k]
         budget = None if max_iterations is None else max(1, max_iterations * len(sub.visits) // total)
-        left = time_limit_s - (time.monotonic() - began)
-        return solve(sub, time_limit_s=max(0.5, min(each, left)), seed=seed + 7919 * k, max_iterations=budget,
+        return solve(sub, time_limit_s=max(0.5, seconds), seed=seed + 7919 * k, max_iterations=budget,
                      start=rows, progress=(lambda s, best: progress(time.monotonic() - began, best))
                      if progress else None)
 
-    largest_first = sorted(range(len(parts)), key=lambda k: -len(parts[k][0].visits))
+    def run(queue: list[int]) -> dict[int, Solution]:
+        """One thread's parts in turn, each with its share of the time left by its size."""
+        solved = {}
+        for n, k in enumerate(queue):
+            left = time_limit_s - (time.monotonic() - began)
+            waiting = sum(len(parts[q][0].visits) for q in queue[n:]) or 1
+            solved[k] = one(k, left * len(parts[k][0].visits) / waiting)
+        return solved
+
     with ThreadPoolExecutor(max_workers=threads) as pool:
-        solved = dict(zip(largest_first, pool.map(one, largest_first), strict=True))
+        solved = {k: s for found in pool.map(run, _queues(parts, threads)) for k, s in found.items()}
     return _join(problem, [solved[k] for k in range(len(parts))], began)
+
+
+def _queues(parts, threads: int) -> list[list[int]]:
+    """The parts shared among the threads, largest first to the thread with the fewest visits so far. Each
+    thread then gives its parts the whole time limit between them, by size: seven days on two cores are four
+    on one and three on the other, where rounds of two gave every day a quarter of the time and left a core
+    idle in the last round."""
+    queues: list[list[int]] = [[] for _ in range(threads)]
+    load = [0] * threads
+    for k in sorted(range(len(parts)), key=lambda k: (-len(parts[k][0].visits), k)):
+        t = min(range(threads), key=lambda t: (load[t], t))
+        queues[t].append(k)
+        load[t] += len(parts[k][0].visits)
+    return queues
 
 
 def _split(problem: Problem, part_of, start) -> list[tuple[Problem, list[list[str]] | None]]:
