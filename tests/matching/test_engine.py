@@ -197,6 +197,21 @@ def test_a_plan_to_start_from_with_half_of_each_two_carer_visit_places_both_halv
     assert all(a.allowed[i, route_of[i]] for i in range(a.n) if route_of[i] < a.m)
 
 
+def test_a_plan_to_start_from_loses_the_visits_its_carers_may_no_longer_do():
+    # Given two carers at the same place, and a visit only the second may do, started on the first's round
+    visit = Visit(id="v", location=1, earliest_start=0, latest_start=100, duration=30,
+                  allowed_carers=frozenset({"b"}))
+    carers = [Carer(id=c, skills=frozenset(), start_location=0, end_location=0) for c in ("a", "b")]
+    problem = Problem(visits=[visit], carers=carers, travel_time=[[0, 1], [1, 0]])
+
+    # When the engine plans from there
+    solution = solve(problem, seed=1, start=[["v"], []], **BUDGET)
+
+    # Then the visit is with the carer who may do it
+    assert [[s.visit for s in r.stops] for r in solution.routes] == [[], ["v"]]
+    assert check(problem, solution) == []
+
+
 def test_a_restart_from_the_best_plan_times_it_afresh():
     # Given a search that has wandered off its best plan
     problem = crowded_with_links(seed=8)

@@ -97,7 +97,10 @@ def solve(
     P = as_tuple(a)
     exact = as_tuple(a, patient=True)  # for whole-plan timings that must not fail (see restart_from_best)
     index = {v.id: i for i, v in enumerate(problem.visits)}
-    rows = [[index[v] for v in visits if v in index] for visits in start] if start else None
+    # A plan to start from keeps only what each carer may still do (a visit since held to a person's team, or
+    # ruled out for its carer): the rest is placed afresh, as the search would never move it for being there.
+    rows = [[index[v] for v in visits if v in index and a.allowed[index[v], r]]
+            for r, visits in enumerate(start)] if start else None
     S = initial_state(a, P, rows)
     movable = np.array([i for i in range(a.n) if a.allowed_ptr[i + 1] > a.allowed_ptr[i]], dtype=np.int64)
     history = [(time.monotonic() - began, float(S[14][0]))]
