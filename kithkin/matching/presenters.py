@@ -130,9 +130,7 @@ class Stop:
 
     @property
     def late_by(self) -> int:
-        """Minutes after the end of its window the visit is planned to start (0 if within it)."""
-        v = self.visit
-        return 0 if v.start is None or v.carer_id is None else max(0, v.start - v.latest)
+        return self.visit.late_by
 
 
 def _stop(v: RosterVisit, team: set[int] | None = None, against: dict | None = None) -> Stop:

@@ -179,10 +179,12 @@ def person_week(request, person_id: int):
     weeks = presenters.person_weeks(person)
     against = {roster.pk for roster, days in weeks if roster.is_current and any(s.against for _, stops in days
                                                                                 for s in stops)}
-    to_add = [(roster, n) for roster in rosters.current_from_this_week() if (n := repair.visits_to_add(roster, person))]
+    # Only those who plan are offered to add new visits: nobody else pays for counting them.
+    to_add = [(roster, n) for roster in rosters.current_from_this_week()
+              if (n := repair.visits_to_add(roster, person))] if can_plan else []
     return render(request, "matching/person_week.html", {
         "person": person, "weeks": weeks, "can_plan": can_plan, "against_wishes": against,
-        "to_add": to_add if can_plan else [], "today": timezone.localdate(), "active": "people"})
+        "to_add": to_add, "today": timezone.localdate(), "active": "people"})
 
 
 def _roster_to_add(request):

@@ -51,6 +51,11 @@ class RosterVisit(models.Model):
     def __str__(self):
         return f"{self.get_skill_display()} for {self.person} on {self.date}"
 
+    @property
+    def late_by(self) -> int:
+        """Minutes after the end of its window the visit is planned to start (0 if within it, or not planned)."""
+        return 0 if self.start is None or self.carer_id is None else max(0, self.start - self.latest)
+
 
 class RosterChange(models.Model):
     """One line of what a repair changed: "Tuesday 08:15, Edna Jones: Sam Patel instead of Ann Lee"."""
