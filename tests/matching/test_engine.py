@@ -56,6 +56,19 @@ def test_same_seed_and_iterations_give_the_same_plan():
     assert first.cost == again.cost
 
 
+@pytest.mark.parametrize("cycles", [1, 3])
+def test_the_search_starts_again_from_its_best_plan_once_between_cycles(monkeypatch, cycles):
+    from kithkin.matching.engine import solver
+
+    restarts = []
+    real = solver.restart_from_best
+    monkeypatch.setattr(solver, "restart_from_best", lambda P, S: restarts.append(1) or real(P, S))
+    problem = hhcrsp.to_problem(tiny())
+    solution = solve(problem, seed=3, time_limit_s=20.0, max_iterations=60_000, cycles=cycles)
+    assert len(restarts) == cycles - 1
+    assert check(problem, solution) == []
+
+
 def test_the_search_does_not_cost_more_than_the_first_plan():
     _, solution = solved(tiny())
     assert solution.cost.objective <= solution.history[0][1] + 1e-9

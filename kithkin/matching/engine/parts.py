@@ -16,20 +16,20 @@ from concurrent.futures import ThreadPoolExecutor
 
 from .evaluate import evaluate
 from .model import Carer, Problem, Route, Solution
-from .solver import solve
+from .solver import CYCLES, solve
 
 
 def solve_in_parts(problem: Problem, part_of: Callable[[Carer], Hashable], threads: int = 1,
                    time_limit_s: float = 30.0, seed: int = 0, max_iterations: int | None = None,
                    progress: Callable[[float, float], None] | None = None,
-                   start: list[list[str]] | None = None) -> Solution:
+                   start: list[list[str]] | None = None, cycles: int = CYCLES) -> Solution:
     """`part_of(carer)` names each carer's part; `threads` parts are searched at once (0: all of them).
     Raises ValueError if a visit could go to two parts."""
     began = time.monotonic()
     parts = _split(problem, part_of, start)
     if len(parts) <= 1:
         return solve(problem, time_limit_s=time_limit_s, seed=seed, max_iterations=max_iterations,
-                     progress=progress, start=start)
+                     progress=progress, start=start, cycles=cycles)
     threads = len(parts) if threads <= 0 else min(threads, len(parts))
     total = sum(len(p.visits) for p, _ in parts) or 1
 
@@ -37,7 +37,7 @@ def solve_in_parts(problem: Problem, part_of: Callable[[Carer], Hashable], threa
         sub, rows = parts[k]
         budget = None if max_iterations is None else max(1, max_iterations * len(sub.visits) // total)
         return solve(sub, time_limit_s=max(0.5, seconds), seed=seed + 7919 * k, max_iterations=budget,
-                     start=rows, progress=(lambda s, best: progress(time.monotonic() - began, best))
+                     start=rows, cycles=cycles, progress=(lambda s, best: progress(time.monotonic() - began, best))
                      if progress else None)
 
     def run(queue: list[int]) -> dict[int, Solution]:
