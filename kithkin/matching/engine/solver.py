@@ -21,9 +21,8 @@ from .schedule import full_cost
 
 WIDTH = 8  # places priced exactly per visit when building the first plan
 CHUNK = 20_000  # iterations between looks at the clock
-# Cooling cycles, each from the best plan so far (the default; tuned on the HHCRSP instances). A week of the
-# demo's visits, a day per part with about 20 s of a core each, drove 2.5% less in one long cooling than in
-# three (2,438-2,487 km against 2,469-2,571, seeds 1-4, 66 s): callers pass `cycles` for their problems.
+# Cooling cycles, each from the best plan so far: the default, tuned on the HHCRSP instances. Callers pass
+# `cycles` where their problems are planned better otherwise (a week's rosters: rosters.CYCLES says why).
 CYCLES = 3
 LATENESS_HEAT = 5.0  # hotter by up to this factor when lateness is the plan's whole cost (tuned on 75_1)
 T_START, T_END = 10.0, 0.1  # temperatures, in multiples of a typical short hop's cost (tuned on the 300s)
