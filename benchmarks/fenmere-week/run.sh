@@ -54,3 +54,22 @@ print(f"\ntravel with continuity against travel only: {teams['km'] / blind['km']
       f"against the travel-minded plan it started from ({teams['blind_km']:,.1f} km, planned in part of the time): "
       f"{teams['km'] / teams['blind_km'] - 1:+.1%}")
 PY
+
+# The week after: planned as a council would plan it, carrying on from this week's roster (the same teams, each
+# visit with last week's carer where they can), against a travel-only plan of that week with the same time.
+next=$("$VENV/bin/python" -c "import datetime as d; print(d.date.fromisoformat('$week') + d.timedelta(days=7))")
+echo "== the week after, travel only, $SECONDS_TO_PLAN s"
+"$VENV/bin/kithkin" roster plan-week --week "$next" --time-limit "$SECONDS_TO_PLAN" --seed "$SEED" --travel-only \
+  --json "$OUT/blind2.json" | tail -1
+echo "== the week after, carried on from this week's roster, $SECONDS_TO_PLAN s"
+"$VENV/bin/kithkin" roster plan-week --week "$next" --time-limit "$SECONDS_TO_PLAN" --seed "$SEED" \
+  --json "$OUT/carried.json" | grep -Ev ': [0-9]+s$'
+"$VENV/bin/python" - "$OUT/blind2.json" "$OUT/carried.json" <<'PY'
+import json, sys
+blind, carried = (json.load(open(p)) for p in sys.argv[1:3])
+print(f"\nthe week after, carried on: {carried['km']:,.1f} km ({carried['km'] / blind['km'] - 1:+.1%} against travel "
+      f"only, {blind['km']:,.1f} km); {carried['served']:,} of {carried['visits']:,} visits served, {carried['late']} late; "
+      f"{carried['people_mostly_with_team']:.1%} of people with 90%+ of visits by their team; "
+      f"{carried['teams_kept']} of {carried['teams_before']} people with the same team as the week before; "
+      f"median {carried['median_carers']} carers; {carried['seconds']} s")
+PY

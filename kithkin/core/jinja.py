@@ -1,6 +1,6 @@
 """The Jinja2 environment: GOV.UK Frontend macros plus Kithkin's helpers."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from django.conf import settings
@@ -30,6 +30,13 @@ def local(value: datetime | None, fmt: str = "%-d %b %Y, %H:%M") -> str:
     if value is None:
         return ""
     return timezone.localtime(value).strftime(fmt)
+
+
+def long_date(value: date | str | None) -> str:
+    """A day in words ("7 December 2026"), from a date or the ISO text kept in a roster's figures."""
+    if not value:
+        return ""
+    return (date.fromisoformat(value) if isinstance(value, str) else value).strftime("%-d %B %Y")
 
 
 def duration(value: timedelta | None) -> str:
@@ -106,5 +113,6 @@ def environment(**options) -> Environment:
         council_name=settings.COUNCIL_NAME,
         now=timezone.now,
     )
-    env.filters.update(local=local, duration=duration, percent=percent, minutes=minutes, clock=clock)
+    env.filters.update(local=local, long_date=long_date, duration=duration, percent=percent, minutes=minutes,
+                       clock=clock)
     return env

@@ -4,8 +4,9 @@ few people still under 90% by their team mended where they can be, and last a se
 without letting anyone fall under 90% again. Once a person is at 90%, later searches hold the visits it
 needs with their team (`_held`): a search that prices every visit alike would trade one person's 90% for
 another's. Each plan is solved a day per part, the days side by side on the server's cores (no visit can
-move to another day). The roster, its figures and every visit are saved in one transaction; the previous
-roster for the week is kept, no longer current."""
+move to another day). A week after one planned with teams carries on from it instead of a travel-only first
+plan: last week's plan and teams are the start (carry_on.py). The roster, its figures and every visit are saved
+in one transaction; the previous roster for the week is kept, no longer current."""
 
 import statistics
 import time
@@ -18,6 +19,7 @@ from django.utils import timezone
 
 from kithkin.core.audit import Auditor
 from kithkin.core.models import Postcode
+from kithkin.matching.carry_on import carried_from, carried_start, carried_teams, teams_kept
 from kithkin.matching.engine.parts import solve_in_parts
 from kithkin.matching.mending import least_by_team, mend_teams
 from kithkin.matching.models import Roster, RosterVisit
@@ -57,6 +59,13 @@ SHORT_KM = 8.0
 # at 90%+ against 97.4% (each within the runs' spread); letting mending drive 10% over the travel-only plan
 # then brought 97.9% for 2,698 km.
 POLISH_SHARE = 0.1
+# Carrying a week on from the week before: of the time limit, the plan with last week's teams from last week's
+# plan (there is no travel-only draft), the rest settling, mending and winning back driving as above; and how far
+# over the plan before it mending may drive (1%: at 5% one run drove 115 km more to bring 9 people to 90%). On the
+# demo's second week (seed 2, 110 s): 2,696 km, 97.7% of people at 90%+, 567 of 600 with last week's team; planned
+# afresh, 2,630 km, 95.2%, 270 (docs/adr/0008).
+CARRIED_SHARE = 0.6
+CARRIED_MENDING_KM_SHARE = 0.01
 # The engine's search cools once, not three times from its best plan (its default, for the HHCRSP instances):
 # a day of the demo's week, with a few seconds of a core, is planned better by one long cooling. The
 # travel-only plan in 66 s drove 2,438-2,487 km against 2,469-2,571 (seeds 1-4). Both plans of the week gain, so
@@ -86,28 +95,42 @@ def week_problem(monday: date, today: date | None = None) -> str | None:
 
 
 def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: int = 1,
-              max_iterations: int | None = None, progress=lambda message: None, continuity: bool = True) -> Roster:
-    """With `continuity` off, the plan minds travel only (the reference the figures compare with)."""
+              max_iterations: int | None = None, progress=lambda message: None, continuity: bool = True,
+              carry_on: bool = True) -> Roster:
+    """With `continuity` off, the plan minds travel only (the reference the figures compare with). With
+    `carry_on`, a week after one planned with teams starts from that week's plan and teams (carry_on.py)."""
     began = time.monotonic()
     week = load_week(monday)
     if not week.visits:
         raise ValueError("there are no regular visits to plan: add people's visits first")
     progress(f"{len(week.visits):,} visits, {len(week.carers):,} carers ({len(week.routes):,} stretches of work)")
     blind_problem = to_problem(week)
-    share = BLIND_SHARE if continuity else 1.0
-    blind = solve_by_day(blind_problem, time_limit_s=time_limit_s * share, seed=seed, max_iterations=_part(
-        max_iterations, share), progress=lambda s, best: progress(f"  travel first: {s:.0f}s"))
-    if not continuity:
-        teams = _busiest(_pairs(week, blind))
-        reference = {"blind_km": round(_km(blind_problem, blind), 1), "continuity": False,
-                     "seconds": round(time.monotonic() - began, 1),
-                     "unserved_reasons": dict(Counter(u.reason for u in blind.unserved).most_common())}
-        return save(week, blind_problem, blind, teams, reference, auditor, seed, time_limit_s)
+    previous = carried_from(week) if continuity and carry_on else None
     homes = _homes(week)
-    teams = choose_teams(week, _pairs(week, blind), _pairs_before(week), homes)
+    if previous is None:
+        share = BLIND_SHARE if continuity else 1.0
+        blind = solve_by_day(blind_problem, time_limit_s=time_limit_s * share, seed=seed, max_iterations=_part(
+            max_iterations, share), progress=lambda s, best: progress(f"  travel first: {s:.0f}s"))
+        blind_km = _km(blind_problem, blind)
+        if not continuity:
+            teams = _busiest(_pairs(week, blind))
+            reference = {"blind_km": round(blind_km, 1), "continuity": False,
+                         "seconds": round(time.monotonic() - began, 1),
+                         "unserved_reasons": dict(Counter(u.reason for u in blind.unserved).most_common())}
+            return save(week, blind_problem, blind, teams, reference, auditor, seed, time_limit_s)
+        teams = choose_teams(week, _pairs(week, blind), _pairs_before(week), homes)
+        start, first_share, reference = _rows(blind), TEAM_SHARE, {"blind_km": round(blind_km, 1)}
+        settle_share = 1 - BLIND_SHARE - TEAM_SHARE - POLISH_SHARE
+    else:
+        # No travel-only draft: the week before was planned, and its plan is a better start than any draft.
+        progress(f"  carrying on from the week of {previous.week_starting:%-d %B %Y}")
+        start, blind_km = carried_start(week, previous), None
+        teams = carried_teams(week, previous, choose_teams(week, Counter(), _pairs_before(week), homes))
+        first_share, settle_share = CARRIED_SHARE, 1 - CARRIED_SHARE - POLISH_SHARE
+        reference = {"carried_from": previous.week_starting.isoformat()}
     problem = to_problem(week, teams, OUTSIDER_KM)
-    final = solve_by_day(problem, time_limit_s=time_limit_s * TEAM_SHARE, seed=seed, start=_rows(blind),
-                         max_iterations=_part(max_iterations, TEAM_SHARE),
+    final = solve_by_day(problem, time_limit_s=time_limit_s * first_share, seed=seed, start=start,
+                         max_iterations=_part(max_iterations, first_share),
                          progress=lambda s, best: progress(f"  keeping teams: {s:.0f}s"))
     # The teams as they turned out (the carers who did most of each person's visits, of teams that could do 90%
     # of them at all) are teams that can serve them: plan once more from this plan, keeping people to those,
@@ -118,15 +141,17 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
     problem = to_problem(week, teams, OUTSIDER_KM)
     left = max(1.0, time_limit_s * (1 - MENDING_SHARE - POLISH_SHARE) - (time.monotonic() - began))
     final = solve_by_day(settling, time_limit_s=left, seed=seed, start=_rows(final),
-                         max_iterations=_part(max_iterations, 1 - BLIND_SHARE - TEAM_SHARE - POLISH_SHARE),
+                         max_iterations=_part(max_iterations, settle_share),
                          progress=lambda s, best: progress(f"  settling teams: {s:.0f}s"))
     # A person's regular team is who does most of their visits in the plan they get (the teams planned for,
     # where carers tie), so the team on their page is the people who will come. Then the few still under 90%
     # have their weeks mended where a visit or two can be brought back to their team (matching/mending.py).
     teams = settled_teams(week, _pairs(week, final), prefer=teams)
-    blind_km = _km(blind_problem, blind)
-    mended = mend_teams(problem, final, {v.key: v.person_id for v in week.visits}, teams,
-                        km_cap=blind_km * (1 + MENDING_KM_SHARE), deadline=began + time_limit_s * (1 - POLISH_SHARE))
+    # Mending may drive a little over the travel-only draft, or with none (carried on), over the plan as it is.
+    km_cap = (blind_km * (1 + MENDING_KM_SHARE) if blind_km is not None
+              else _km(problem, final) * (1 + CARRIED_MENDING_KM_SHARE))
+    mended = mend_teams(problem, final, {v.key: v.person_id for v in week.visits}, teams, km_cap=km_cap,
+                        deadline=began + time_limit_s * (1 - POLISH_SHARE))
     progress(f"  mending teams: {mended.people} of {mended.short} people under 90% of visits by their team brought "
              f"to it ({_km(problem, final):,.0f} km to {_km(problem, mended.solution):,.0f})" if mended.short
              else "  mending teams: everyone has 90% or more of visits by their team")
@@ -140,8 +165,10 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
                              progress=lambda s, best: progress(f"  shortening the driving: {s:.0f}s"))
         teams = _busiest(_pairs(week, final), prefer=teams)
         progress(f"  shortening the driving: {_km(problem, mended.solution):,.0f} km to {_km(problem, final):,.0f}")
-    reference = {"blind_km": round(blind_km, 1), "seconds": round(time.monotonic() - began, 1),
-                 "unserved_reasons": dict(Counter(u.reason for u in final.unserved).most_common())}
+    reference |= {"seconds": round(time.monotonic() - began, 1),
+                  "unserved_reasons": dict(Counter(u.reason for u in final.unserved).most_common())}
+    if previous is not None:
+        reference["teams_kept"], reference["teams_before"] = teams_kept(previous, teams)
     return save(week, problem, final, teams, reference, auditor, seed, time_limit_s)
 
 

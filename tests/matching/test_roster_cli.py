@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -137,3 +138,15 @@ def test_a_wrong_option_on_the_command_line_is_one_line_not_the_usage():
     assert done.stderr.strip().splitlines() == [
         "kithkin roster plan-week: argument --seed: must be a whole number from 0 to 2,147,483,646, not 'x' "
         "(see --help)"]
+
+
+def test_plan_week_carries_on_from_the_week_before_unless_asked_to_start_afresh(district, tmp_path):  # noqa: F811
+    next_week = (MONDAY + timedelta(days=7)).isoformat()
+    run("plan-week", "--week", MONDAY.isoformat(), "--time-limit", "600", "--iterations", "3000")
+
+    carried = run("plan-week", "--week", next_week, "--time-limit", "600", "--iterations", "3000")
+    afresh = run("plan-week", "--week", next_week, "--time-limit", "600", "--iterations", "3000", "--afresh",
+                 "--json", str(tmp_path / "f.json"))
+
+    assert "carried on from the week of 4 March 2030: 4 of 4 people have the same regular team" in carried
+    assert "carried on" not in afresh and "carried_from" not in json.loads((tmp_path / "f.json").read_text())

@@ -1,7 +1,7 @@
 """`kithkin roster`: the rostering engine from the command line.
 
   solve-hhcrsp INSTANCE --time-limit S --seed N --out SOLUTION.json [--engine kithkin|ortools]
-  plan-week --week YYYY-MM-DD --time-limit S --seed N [--travel-only] [--json FIGURES.json]
+  plan-week --week YYYY-MM-DD --time-limit S --seed N [--travel-only] [--afresh] [--json FIGURES.json]
   import-travel-times FILE.csv [--partial]
 
 Malformed input stops with one readable line and a non-zero exit; visits that cannot be served are listed
@@ -99,6 +99,8 @@ class Command(BaseCommand):
                           help="stop after this many moves in all instead of on the clock (repeatable plans)")
         week.add_argument("--travel-only", action="store_true",
                           help="mind travel only, not people's regular teams (the reference plan)")
+        week.add_argument("--afresh", action="store_true",
+                          help="do not carry on from the week before's roster and teams: plan from a travel-only draft")
         week.add_argument("--json", help="also write the roster's figures to this file")
         roads = sub.add_parser("import-travel-times", help="real-road times: from_postcode,to_postcode,minutes[,km]")
         roads.add_argument("path", help="CSV file, or - for standard input")
@@ -146,7 +148,7 @@ class Command(BaseCommand):
             roster = plan_week(monday, Auditor(None, channel="cli", label="kithkin roster plan-week"),
                                time_limit_s=options["time_limit"], seed=options["seed"],
                                max_iterations=options["iterations"], progress=self.stdout.write,
-                               continuity=not options["travel_only"])
+                               continuity=not options["travel_only"], carry_on=not options["afresh"])
         except ValueError as error:
             raise CommandError(str(error)) from None
         f = roster.figures
@@ -154,6 +156,9 @@ class Command(BaseCommand):
                           f"{f['unserved']:,} not; {f['km']:,.1f} km ({f['co2_kg']:,.0f} kg CO2); "
                           f"{f['team_share']:.1%} of visits by the person's regular team; median "
                           f"{f['median_carers']} carers a person; {f['seconds']:.0f} s")
+        if f.get("carried_from"):
+            self.stdout.write(f"  carried on from the week of {date.fromisoformat(f['carried_from']):%-d %B %Y}: "
+                              f"{f['teams_kept']:,} of {f['teams_before']:,} people have the same regular team")
         for reason, count in f.get("unserved_reasons", {}).items():
             self.stdout.write(f"  not planned ({count}): {reason}")
         if options["json"]:
