@@ -72,7 +72,7 @@ def _first_unplanned(planned: set[date]) -> date:
 @staff_required(can_plan_rosters)
 def roster_plan(request):
     chosen = {"week": request.POST.get("week", "").strip(), "seconds": request.POST.get("seconds", "").strip(),
-              "replace": request.POST.get("replace") == "yes"}
+              "replace": request.POST.get("replace") == "yes", "afresh": request.POST.get("afresh") == "yes"}
     monday, seconds, errors = _day(chosen["week"]), record_id(chosen["seconds"]), {}
     if monday is None:
         errors["week"] = ("Choose the week to plan" if not chosen["week"] else
@@ -90,7 +90,7 @@ def roster_plan(request):
     if errors:
         return roster_list(request, errors, chosen, status=400)
     asked = timezone.now()
-    plan_week_task.enqueue(monday.isoformat(), seconds, request.user.pk)
+    plan_week_task.enqueue(monday.isoformat(), seconds, request.user.pk, chosen["afresh"])
     if Roster.objects.filter(week_starting=monday, is_current=True, created_at__gte=asked).exists():
         messages.success(request, f"The week of {monday:%-d %B %Y} is planned.")  # the task ran at once
     else:

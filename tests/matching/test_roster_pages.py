@@ -328,3 +328,20 @@ def test_a_carer_cannot_be_marked_off_or_back_for_a_day_gone(district, manager, 
         actions.mark_back(carer, MONDAY, Auditor(manager))
     page = client_for(manager).get(f"/rosters/{roster.pk}").content.decode()
     assert "Monday 4 March" not in page.split("Which days")[1] and "Wednesday 6 March" in page
+
+
+def test_the_week_after_is_carried_on_from_the_page_unless_start_afresh_is_ticked(district, manager):  # noqa: F811
+    # Given this week's roster
+    plan(manager)
+    client, next_week = client_for(manager), (MONDAY + timedelta(days=7)).isoformat()
+
+    # When the week after is planned from the page, then planned again ticking "Start afresh"
+    assert 'name="afresh"' in client.get("/rosters").content.decode()
+    client.post("/rosters/plan", {"week": next_week, "seconds": "5"})
+    carried = Roster.objects.get(week_starting=next_week, is_current=True)
+    client.post("/rosters/plan", {"week": next_week, "seconds": "5", "replace": "yes", "afresh": "yes"})
+    afresh = Roster.objects.get(week_starting=next_week, is_current=True)
+
+    # Then the first carried on from this week's teams, and the second did not
+    assert carried.figures["carried_from"] == MONDAY.isoformat() and carried.figures["teams_kept"] == 4
+    assert afresh.pk != carried.pk and "carried_from" not in afresh.figures and afresh.figures["blind_km"] > 0
