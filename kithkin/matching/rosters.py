@@ -338,6 +338,9 @@ def save(week: Week, problem, solution, teams, reference: dict, auditor: Auditor
     roster.figures = {**kept, **figures(roster)}
     roster.save(update_fields=["figures"])
     # The summary, not a snapshot: the roster's rows are the record, and its teams would swamp the log.
+    carried = reference.get("carried_from")
     auditor.record("create", obj=roster, summary=f"Planned the roster for the week of {week.monday:%-d %B %Y}: "
-                                    f"{roster.figures['served']:,} of {roster.figures['visits']:,} visits")
+                                    f"{roster.figures['served']:,} of {roster.figures['visits']:,} visits"
+                                    + (f", carried on from the week of {date.fromisoformat(carried):%-d %B %Y}"
+                                       if carried else ""))
     return roster

@@ -6,6 +6,7 @@ from datetime import date, time, timedelta
 import pytest
 
 from kithkin.core.audit import Auditor
+from kithkin.core.models import AuditEvent
 from kithkin.matching import actions
 from kithkin.matching.carry_on import carried_from, carried_start
 from kithkin.matching.models import Roster, RosterVisit
@@ -39,6 +40,8 @@ def test_next_week_carries_on_with_the_same_teams_and_carers(district, manager):
     assert (f["served"], f["unserved"], f["carried_from"]) == (32, 0, MONDAY.isoformat())
     assert (f["teams_kept"], f["teams_before"]) == (4, 4) and f["teams"] == first.figures["teams"]
     assert "blind_km" not in f and f["people_mostly_with_team"] == 1.0
+    assert AuditEvent.objects.filter(kind="create", object_type="matching.Roster",
+                                     summary__endswith="carried on from the week of 4 March 2030").count() == 1
     before, after = who_came(first), who_came(second)
     assert sum(after[k] == before[k] for k in after) >= 0.9 * len(after)
 
