@@ -55,7 +55,7 @@ def carried_teams(week: Week, previous: Roster, chosen: dict[int, set[int]]) -> 
     week; for everyone else (someone new, a carer who has left or is off all week), the team chosen afresh. The
     plan then settles on who does most of each person's visits, as a week planned afresh does."""
     working = {int(route.person) for route in week.routes}
-    before = {int(p): set(team) for p, team in previous.figures.get("teams", {}).items()}
+    before = previous.teams
     teams = {}
     for person_id in {v.person_id for v in week.visits}:
         team = before.get(person_id, set())
@@ -66,6 +66,6 @@ def carried_teams(week: Week, previous: Roster, chosen: dict[int, set[int]]) -> 
 
 def teams_kept(previous: Roster, teams: dict[int, set[int]]) -> tuple[int, int]:
     """Of the people on both weeks, how many have the same regular team as in the earlier week."""
-    before = {int(p): set(team) for p, team in previous.figures.get("teams", {}).items()}
+    before = previous.teams
     both = [p for p in teams if p in before]
     return sum(teams[p] == before[p] for p in both), len(both)

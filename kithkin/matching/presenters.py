@@ -104,7 +104,7 @@ class OutsideTeam:
 def outside_team(roster: Roster) -> list[OutsideTeam]:
     """Everyone with a visit this week by a carer outside their regular team (the people a coordinator tells
     who is coming, or re-plans by hand), those under 9 in 10 visits by their team first."""
-    teams = {int(p): set(c) for p, c in roster.figures.get("teams", {}).items()}
+    teams = roster.teams
     found: dict[int, OutsideTeam] = {}
     served, by_team = defaultdict(int), defaultdict(int)
     rows = roster.visits.filter(cancelled=False, carer__isnull=False).select_related("person", "carer")

@@ -197,7 +197,7 @@ def _replan(roster: Roster, dates: set[date], why: str, auditor: Auditor, time_l
     rows = {str(r.pk): r for r in roster.visits.filter(date__in=dates, cancelled=False).select_related("carer")}
     keep = {key: row.carer_id for key, row in rows.items() if row.carer_id and row.carer_id != without_carer}
     _hold_times(week, rows, keep)
-    teams = {int(p): set(c) for p, c in roster.figures.get("teams", {}).items()}
+    teams = roster.teams
     problem = to_problem(week, teams, rosters.OUTSIDER_KM, keep=keep, keep_km=KEEP_KM)
     # Start from the plan as it stands: only the visits that lost their carer (or are new) need a place.
     solution = rosters.solve_by_day(problem, time_limit_s=time_limit_s, seed=seed,

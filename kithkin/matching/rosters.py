@@ -285,7 +285,7 @@ def _pairs_before(week: Week) -> Counter:
 def figures(roster: Roster) -> dict:
     """The roster's figures from its visits as they stand (after any repair): what was served, kilometres
     and CO2, and how much of each person's week their regular team does."""
-    teams = {int(p): set(c) for p, c in roster.figures.get("teams", {}).items()}
+    teams = roster.teams
     rows = list(roster.visits.filter(cancelled=False).values_list("person_id", "carer_id", "travel_km", "return_km",
                                                                   "start", "latest"))
     by_person: dict[int, Counter] = {}

@@ -25,6 +25,11 @@ class Roster(models.Model):
     def __str__(self):
         return f"Roster for the week of {self.week_starting:%-d %B %Y}"
 
+    @property
+    def teams(self) -> dict[int, set[int]]:
+        """Each person's regular team as saved with the roster (the figures keep them as JSON: text keys, lists)."""
+        return {int(person_id): set(carers) for person_id, carers in self.figures.get("teams", {}).items()}
+
 
 class RosterVisit(models.Model):
     roster = models.ForeignKey(Roster, on_delete=models.CASCADE, related_name="visits")
