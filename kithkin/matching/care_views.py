@@ -12,10 +12,10 @@ from kithkin.core.actions import ActionError
 from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
 from kithkin.core.forms_govuk import apply_errors
-from kithkin.matching import actions, candidates, shared_lives
+from kithkin.matching import actions, candidates, repair, rosters, shared_lives
 from kithkin.matching.forms import PreferencesForm, VisitPatternForm
 from kithkin.matching.models import NEXT_STAGES, Household, Preferences, SharedLivesMatch, Stage
-from kithkin.matching.policies import can_see_carers
+from kithkin.matching.policies import can_plan_rosters, can_see_carers
 from kithkin.people.policies import can_change_person, get_person_for_user, visible_people
 
 
@@ -77,9 +77,19 @@ def pattern_add(request, person_id: int):
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
-            messages.success(request, "Regular visit added.")
+            messages.success(request, "Regular visit added." + _not_yet_planned(request))
             return redirect("person_care", person.pk)
     return _page(request, person, form, "A regular visit")
+
+
+def _not_yet_planned(request) -> str:
+    """What to say of the weeks already planned: the new visit is not on their rosters until a planner adds it."""
+    planned = rosters.current_from_this_week()
+    if not planned.exists():
+        return ""
+    if can_plan_rosters(request.user):
+        return " The weeks already planned do not have it yet: add it from who is coming and when."
+    return " The weeks already planned do not have it yet: the team's week lists it for the roster planners to add."
 
 
 def _page(request, person, form, title: str):
@@ -88,18 +98,24 @@ def _page(request, person, form, title: str):
         "back": redirect("person_care", person.pk).url}, status=400 if form.errors else 200)
 
 
-@require_POST
 @staff_required()
 def pattern_end(request, person_id: int, pattern_id: int):
+    """Asks first (GET), saying which planned visits come off the rosters; then ends it (POST)."""
     person = _person(request, person_id, change=True)
     if person is None:
         return forbidden(request, "You cannot change this record.")
     pattern = person.visit_patterns.filter(pk=pattern_id, is_active=True).first()
     if pattern is None:
         messages.error(request, "That regular visit is not running now: it has ended, or it is not one of theirs.")
-    else:
-        actions.end_visit_pattern(pattern, Auditor.for_request(request))
-        messages.success(request, f"Ended: {pattern}")
+        return redirect("person_care", person.pk)
+    if request.method != "POST":
+        return render(request, "matching/end_pattern.html", {
+            "person": person, "pattern": pattern, "planned": list(repair.planned_ahead(pattern)), "active": "people"})
+    changes = repair.end_regular_visit(pattern, Auditor.for_request(request))
+    taken = len({c.visit_id for c in changes})
+    messages.success(request, f"Ended: {pattern}." + (
+        f" {taken} planned visit{'s' if taken != 1 else ''} from today on came off the roster: tell the carers"
+        " (each roster lists it under Changes)." if taken else ""))
     return redirect("person_care", person.pk)
 
 

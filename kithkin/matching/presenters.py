@@ -63,8 +63,10 @@ def change_text(c) -> str:
     """What a repair did to one visit, in a line: 'Sam Patel instead of Ann Lee, at 08:15'."""
     before, after = c.carer_before, c.carer_after
     at = f", at {clock(c.start_after)}" if c.start_after is not None else ""
-    if c.why == "cancelled":
-        return "cancelled"
+    if c.why in ("cancelled", "ended"):  # who to tell: the carer it was with, and when
+        was = f" (it was {before.full_name}'s" + (f", at {clock(c.start_before)})" if c.start_before is not None
+                                                   else ")") if before else ""
+        return ("cancelled" if c.why == "cancelled" else "taken off") + was
     if after is None:
         return f"not planned (it was {before.full_name}'s)" if before else "not planned"
     if before == after and c.start_before is not None and c.start_after is not None:

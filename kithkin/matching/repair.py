@@ -2,6 +2,7 @@
 days touched are planned again, and moving any visit that was fine costs the engine far more than a
 kilometre, so it changes as little as it can. Every change is listed, and the figures are brought up to date."""
 
+from collections import Counter
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -91,9 +92,19 @@ def visits_to_add(roster: Roster, person, today: date | None = None) -> int:
     return sum(1 for _ in _new_days(roster, person, patterns, first))
 
 
+def waiting(roster: Roster, today: date | None = None) -> Counter:
+    """Of everyone, how many regular visits (from today on) each person has that the roster does not hold yet:
+    visits added since it was planned. The team's week lists them, so that nobody's new care is forgotten."""
+    first = max(roster.week_starting, today or timezone.localdate())
+    patterns = VisitPattern.objects.filter(is_active=True).select_related("person")
+    return Counter(pattern.person for pattern, _ in _new_days(roster, None, patterns, first))
+
+
 def _new_days(roster, person, patterns, first: date):
-    """(pattern, day) of the regular visits from `first` on that the roster does not hold."""
-    there = set(roster.visits.filter(person=person).values_list("pattern_id", "date"))
+    """(pattern, day) of the regular visits from `first` on that the roster does not hold (of one person's
+    patterns, or of anyone's with `person` None)."""
+    held = roster.visits.filter(person=person) if person is not None else roster.visits.all()
+    there = set(held.values_list("pattern_id", "date"))
     for pattern in patterns:
         for weekday in sorted(pattern.weekdays):
             day = roster.week_starting + timedelta(days=weekday)
@@ -111,6 +122,38 @@ def _add_rows(roster, person, patterns, first: date) -> list[RosterVisit]:
         if pattern.carers_needed == 2:
             rows.append(RosterVisit.objects.create(**{**base, **second_window(pattern)}, partner=one))
     return rows
+
+
+def planned_ahead(pattern: VisitPattern, today: date | None = None):
+    """The visits of a regular visit on the rosters in use, from today on (not those cancelled already): what
+    ending it takes off."""
+    return (RosterVisit.objects.filter(pattern=pattern, roster__is_current=True, cancelled=False,
+                                       date__gte=today or timezone.localdate())
+            .select_related("roster", "carer").order_by("date", "pk"))
+
+
+@transaction.atomic
+def end_regular_visit(pattern: VisitPattern, auditor: Auditor, today: date | None = None) -> list[RosterChange]:
+    """A regular visit is no longer needed: it ends, and its visits from today on come off every roster in use,
+    each listed as a change (so the carers can be told), nobody else's day moving. The days gone stay as they
+    were: they are the record of what was planned."""
+    actions.end_visit_pattern(pattern, auditor)
+    by_roster: dict[Roster, list[RosterVisit]] = {}
+    for row in planned_ahead(pattern, today):
+        by_roster.setdefault(row.roster, []).append(row)
+    changes = []
+    for roster, rows in by_roster.items():
+        for row in rows:
+            changes.append(RosterChange.objects.create(
+                roster=roster, visit=row, why=RosterChange.Why.ENDED, carer_before=row.carer, start_before=row.start,
+                made_by=auditor.actor))
+            row.cancelled = True
+            row.save(update_fields=["cancelled"])
+        for carer_id, day in sorted({(row.carer_id, row.date) for row in rows if row.carer_id}):
+            _retravel(roster, carer_id, day)
+        _refresh(roster, auditor, f"Took off {len(rows)} visit{'s' if len(rows) != 1 else ''} of a regular visit "
+                                  f"that ended, for {pattern.person}", pattern.person)
+    return changes
 
 
 def cannot_cancel(visit: RosterVisit, today: date | None = None) -> str:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -135,11 +136,15 @@ def _detail(request, roster: Roster, errors: dict | None = None, chosen: dict | 
         "visit__person", "carer_before", "carer_after", "made_by") if c.visit.person_id in visible)
     outside = presenters.outside_team(roster)
     shown = [row for row in outside if row.person.pk in visible]
+    waiting = repair.waiting(roster) if roster.is_current else {}
+    waiting_shown = sorted(((p, n, can_change_person(request.user, p)) for p, n in waiting.items() if p.pk in visible),
+                           key=lambda row: row[0].full_name)
     return render(request, "matching/roster.html", {
         "roster": roster, "grid": presenters.team_week(roster), "unserved": unserved, "changes": changes,
         "hidden_unserved": roster.figures.get("unserved", 0) - len(unserved),
         "late": late_shown, "hidden_late": len(late) - len(late_shown),
         "outside": shown, "hidden_outside": len(outside) - len(shown),
+        "waiting": waiting_shown, "hidden_waiting": len(waiting) - len(waiting_shown),
         "hidden_changes": roster.changes.count() - len(changes), "errors": errors or {},
         "chosen": chosen or {"carer": "", "days": []},
         "carers": Carer.objects.filter(visits__roster=roster, visits__cancelled=False).distinct(),
@@ -179,9 +184,8 @@ def person_week(request, person_id: int):
     weeks = presenters.person_weeks(person)
     against = {roster.pk for roster, days in weeks if roster.is_current and any(s.against for _, stops in days
                                                                                 for s in stops)}
-    # Only those who plan are offered to add new visits: nobody else pays for counting them.
-    to_add = [(roster, n) for roster in rosters.current_from_this_week()
-              if (n := repair.visits_to_add(roster, person))] if can_plan else []
+    # Those who plan are offered to add new visits; everyone else is told they are waiting for a planner.
+    to_add = [(roster, n) for roster in rosters.current_from_this_week() if (n := repair.visits_to_add(roster, person))]
     return render(request, "matching/person_week.html", {
         "person": person, "weeks": weeks, "can_plan": can_plan, "against_wishes": against,
         "to_add": to_add, "today": timezone.localdate(), "active": "people"})
@@ -290,6 +294,8 @@ def repair_add_person(request, person_id: int):
         messages.error(request, str(exc))
     else:
         _added(request, [c for c in changes if c.visit.person_id == person.pk])
+    if request.POST.get("back") == "roster":  # added from the team's week: back to it
+        return redirect(reverse("roster_detail", args=[roster.pk]) + "#waiting")
     return redirect("person_week", person.pk)
 
 

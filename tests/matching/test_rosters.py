@@ -372,6 +372,82 @@ def test_new_regular_visits_for_someone_already_on_the_roster_join_it_once(distr
         repair.add_person(roster, edna, Auditor(manager), time_limit_s=3, today=MONDAY)
 
 
+def test_ending_a_regular_visit_takes_its_visits_from_today_on_off_the_roster_and_lists_them(district, manager):
+    roster = plan(manager)
+    edna = district["people"][0]
+    pattern = edna.visit_patterns.get(skill="personal_care")
+    others = {v.pk: (v.carer_id, v.start) for v in roster.visits.exclude(pattern=pattern)}
+    wednesday = date(2030, 3, 6)
+
+    changes = repair.end_regular_visit(pattern, Auditor(manager), today=wednesday)
+
+    pattern.refresh_from_db()
+    assert not pattern.is_active
+    rows = roster.visits.filter(pattern=pattern)
+    assert sorted(r.date.day for r in rows if r.cancelled) == [6, 7, 8, 9, 10]
+    assert sorted(r.date.day for r in rows if not r.cancelled) == [4, 5]  # the days gone are the record
+    assert {c.why for c in changes} == {"ended"} and len(changes) == 5
+    assert all(c.carer_before_id for c in changes)  # who to tell
+    assert others == {v.pk: (v.carer_id, v.start) for v in roster.visits.exclude(pattern=pattern)}
+    roster.refresh_from_db()
+    assert roster.figures["visits"] == 27
+
+
+def test_ending_a_regular_visit_asks_first_and_says_which_planned_visits_come_off(district, manager, agent,
+                                                                                   morning_visits):
+    roster = plan(manager)
+    arthur = morning_visits  # the agent supports Arthur
+    pattern = arthur.visit_patterns.get()
+    client = client_for(agent)
+
+    page = client.get(f"/people/{arthur.pk}/care/visits/{pattern.pk}/end").content.decode()
+    assert "End this regular visit?" in page and "Monday 4 March" in page
+    assert not roster.visits.filter(cancelled=True).exists()
+
+    response = client.post(f"/people/{arthur.pk}/care/visits/{pattern.pk}/end", follow=True)
+    assert "1 planned visit from today on came off the roster" in response.content.decode()
+    assert not roster.visits.filter(pattern=pattern, cancelled=False).exists()
+    roster_page = client_for(manager).get(f"/rosters/{roster.pk}").content.decode()
+    assert "(a regular visit ended): taken off (it was " in roster_page
+    again = client.post(f"/people/{arthur.pk}/care/visits/{pattern.pk}/end", follow=True)
+    assert "not running now" in again.content.decode()
+
+
+def test_visits_added_after_planning_are_listed_on_the_team_week_until_a_planner_adds_them(district, manager, agent,
+                                                                                           morning_visits):
+    # Given a planned week, and then a new regular visit for Arthur, added by the agent who supports him
+    roster = plan(manager)
+    arthur = morning_visits
+    response = client_for(agent).post(f"/people/{arthur.pk}/care/visits/add", {
+        "skill": "meals", "weekdays": ["2", "4"], "earliest": "12:00", "latest": "13:00", "minutes": "30",
+        "carers_needed": "1"}, follow=True)
+    # Then the agent is told it is not on the roster yet, and who adds it
+    assert "lists it for the roster planners to add" in response.content.decode()
+    week = client_for(agent).get(f"/people/{arthur.pk}/week").content.decode()
+    assert "2 of their regular visits are not on the roster" in week and "until a roster planner adds them" in week
+
+    # And one for Edna, whom the planner does not support
+    edna = district["people"][0]
+    actions.add_visit_pattern(edna, {"skill": "meals", "weekdays": [6], "earliest": time(12), "latest": time(13),
+                                     "minutes": 30}, Auditor(manager))
+
+    # When the planner looks at the team's week
+    client = client_for(manager)
+    page = client.get(f"/rosters/{roster.pk}").content.decode()
+    # Then Arthur's are listed to add, and of Edna's only that someone's are waiting
+    listed = page.split('data-testid="waiting"')[1].split("</ul>")[0]
+    assert "Arthur Jones" in listed and "2 visits" in listed and "Add to the roster" in listed
+    assert "Edna" not in listed
+    assert "1 more person whose records you cannot open has regular visits not on this roster yet" in page
+    # When they add Arthur's from the team's week
+    response = client.post(f"/people/{arthur.pk}/week/add", {"roster": roster.pk, "back": "roster"})
+    # Then they are on the roster with carers, and the team's week no longer lists them
+    assert response.status_code == 302 and response.url == f"/rosters/{roster.pk}#waiting"
+    assert roster.visits.filter(person=arthur, skill="meals", carer__isnull=False).count() == 2
+    page = client.get(f"/rosters/{roster.pk}").content.decode()
+    assert 'data-testid="waiting"' not in page and "1 person whose records you cannot open has regular" in page
+
+
 def test_a_visit_outside_the_team_can_cost_more_for_the_people_named(district):
     # Given the week and teams of nobody, Edna named as still short of her team
     week = load_week(MONDAY)

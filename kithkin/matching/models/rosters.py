@@ -71,6 +71,7 @@ class RosterChange(models.Model):
         CANCELLED = "cancelled", "A visit was cancelled"
         WISHES = "wishes", "Someone's wishes changed"
         REINSTATED = "reinstated", "A cancelled visit was put back"
+        ENDED = "ended", "A regular visit ended"
 
     roster = models.ForeignKey(Roster, on_delete=models.CASCADE, related_name="changes")
     visit = models.ForeignKey(RosterVisit, on_delete=models.CASCADE, related_name="changes")
