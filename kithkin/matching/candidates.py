@@ -3,6 +3,8 @@ carer must have) rule a carer out, and we say why; everything else only changes 
 
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from kithkin.core.geo import locate
 from kithkin.matching.clock import minutes_of_day
 from kithkin.matching.models import Carer, Preferences, RosterVisit, Skill, VisitPattern, split_words
@@ -78,7 +80,7 @@ def shortlist(person, patterns: list[VisitPattern] | None = None, carers=None) -
     skills = {p.skill for p in patterns}
     interests = split_words(person.interests or "")
     first_language = next(iter(w for w in split_words(person.languages or "") if w != "english"), None)
-    visited = _recent_visits(person)
+    visited, week = _recent_visits(person)
     carers = carers if carers is not None else Carer.objects.filter(is_active=True).prefetch_related("availability")
     result = Shortlist([], [])
     for carer in carers:
@@ -86,12 +88,13 @@ def shortlist(person, patterns: list[VisitPattern] | None = None, carers=None) -
         if why:
             result.ruled_out.append(Ruled(carer, why))
             continue
-        result.candidates.append(_score(carer, home, interests, first_language, patterns, visited.get(carer.pk, 0)))
+        result.candidates.append(_score(carer, home, interests, first_language, patterns, visited.get(carer.pk, 0),
+                                        week))
     result.candidates.sort(key=lambda c: (-c.score, c.minutes_away or 0, c.carer.family_name))
     return result
 
 
-def _score(carer, home, interests, language, patterns, visits: int) -> Candidate:
+def _score(carer, home, interests, language, patterns, visits: int, week=None) -> Candidate:
     c = Candidate(carer)
     if home and carer.latitude is not None:
         c.minutes_away = minutes_for(road_km((carer.latitude, carer.longitude), home), carer.travel_mode)
@@ -100,7 +103,8 @@ def _score(carer, home, interests, language, patterns, visits: int) -> Candidate
         c.reasons.append(f"{away} minute{'' if away == 1 else 's'} away ({carer.get_travel_mode_display().lower()})")
     if visits:
         c.score += POINTS["in_team"]
-        c.reasons.append(f"already in their team ({visits} visit{'s' if visits != 1 else ''} in the last roster)")
+        c.reasons.append(f"already in their team ({visits} visit{'s' if visits != 1 else ''} in the week of "
+                         f"{week:%-d %B})")
     shared = sorted(interests & split_words(carer.interests))
     if shared:
         c.score += POINTS["shared_interest"] * len(shared)
@@ -115,13 +119,16 @@ def _score(carer, home, interests, language, patterns, visits: int) -> Candidate
     return c
 
 
-def _recent_visits(person) -> dict[int, int]:
-    """Visits each carer made to the person in the latest roster: the team they already know."""
-    latest = RosterVisit.objects.filter(person=person, roster__is_current=True).order_by("-date").first()
+def _recent_visits(person) -> tuple[dict[int, int], object]:
+    """Visits each carer made to the person in this week's roster (or the latest before it, or else the soonest
+    planned): the team they know now, not one planned for a week to come."""
+    theirs = RosterVisit.objects.filter(person=person, roster__is_current=True)
+    latest = (theirs.filter(roster__week_starting__lte=timezone.localdate()).order_by("-roster__week_starting").first()
+              or theirs.order_by("roster__week_starting").first())
     if latest is None:
-        return {}
+        return {}, None
     counts: dict[int, int] = {}
     for carer_id in RosterVisit.objects.filter(roster=latest.roster, person=person, carer__isnull=False,
                                                cancelled=False).values_list("carer_id", flat=True):
         counts[carer_id] = counts.get(carer_id, 0) + 1
-    return counts
+    return counts, latest.roster.week_starting

@@ -15,7 +15,7 @@ from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
 from kithkin.core.forms_govuk import apply_errors
 from kithkin.core.models import Postcode
-from kithkin.matching import actions, rosters
+from kithkin.matching import actions, repair, rosters
 from kithkin.matching.forms import AvailabilityForm, CarerForm, HouseholdForm
 from kithkin.matching.models import Carer, CarerKind, Household, Skill
 from kithkin.matching.policies import (
@@ -134,8 +134,11 @@ def availability_form(request, carer_id: int):
     initial = AvailabilityForm.initial_for(carer.availability.all())
     form = AvailabilityForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        actions.set_availability(carer, form.stretches, Auditor.for_request(request))
-        messages.success(request, f"{carer.full_name}'s week saved.")
+        changes = repair.change_hours(carer, form.stretches, Auditor.for_request(request))
+        n = len({c.visit_id for c in changes})
+        messages.success(request, f"{carer.full_name}'s week saved." + (
+            f" Their visits outside their new hours are repaired: {n} planned visit{'s' if n != 1 else ''} changed,"
+            " each listed on its roster." if changes else ""))
         return redirect("carer_detail", carer.pk)
     return _form_page(request, form, f"When {carer.given_name} is free each week",
                       redirect("carer_detail", carer.pk).url)

@@ -58,6 +58,31 @@ def add_person(roster: Roster, person, auditor: Auditor, time_limit_s: float = R
                    new={row.pk for row in added})
 
 
+@transaction.atomic
+def change_hours(carer, stretches, auditor: Auditor, time_limit_s: float = REPAIR_SECONDS, seed: int = 1,
+                 today: date | None = None) -> list[RosterChange]:
+    """The carer's working week changes (actions.set_availability): on every roster in use, the days from today on
+    when they have a visit outside their new hours are repaired, as for a carer off (their visits then go to
+    others, or to them at another time they work; everyone else's stay put)."""
+    actions.set_availability(carer, stretches, auditor)
+    changes = []
+    for roster in rosters.current_from_this_week():
+        if days := outside_hours(roster, carer, today):
+            changes += _replan(roster, days, RosterChange.Why.HOURS, auditor, time_limit_s, seed)
+    return changes
+
+
+def outside_hours(roster: Roster, carer, today: date | None = None) -> set[date]:
+    """The days from today on when the carer has a visit on the roster outside the hours they now work."""
+    first = max(roster.week_starting, today or timezone.localdate())
+    hours: dict[int, list[tuple[int, int]]] = {}
+    for a in carer.availability.all():
+        hours.setdefault(a.weekday, []).append((minutes_of_day(a.starts), minutes_of_day(a.ends)))
+    return {row.date for row in roster.visits.filter(carer=carer, cancelled=False, date__gte=first,
+                                                     start__isnull=False)
+            if not any(a <= row.start and row.start + row.minutes <= b for a, b in hours.get(row.date.weekday(), ()))}
+
+
 def wishes_changed(roster: Roster, person, auditor: Auditor, time_limit_s: float = REPAIR_SECONDS, seed: int = 1,
                    today: date | None = None) -> list[RosterChange]:
     """The person's preferences changed (a carer they do not want, carers of one gender): their visits from today

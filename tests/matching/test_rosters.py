@@ -448,6 +448,51 @@ def test_visits_added_after_planning_are_listed_on_the_team_week_until_a_planner
     assert 'data-testid="waiting"' not in page and "1 person whose records you cannot open has regular" in page
 
 
+def test_a_carer_who_stops_working_a_day_has_their_visits_that_day_repaired_on_the_roster(district, manager):
+    # Given a planned week in which Ann has visits on Wednesday
+    roster = plan(manager)
+    ann = next(c for c in district["carers"] if roster.visits.filter(carer=c, date=date(2030, 3, 6)).exists())
+    elsewhere = {v.pk: (v.carer_id, v.start) for v in roster.visits.exclude(date=date(2030, 3, 6))}
+    # When her week changes: no longer Wednesdays
+    hours = {f"{edge}_{day}_0": at for day in range(7) if day != 2 for edge, at in (("starts", "07:00"),
+                                                                                    ("ends", "14:00"))}
+    response = client_for(manager).post(f"/carers/{ann.pk}/availability", hours, follow=True)
+    # Then her Wednesday visits went to others, each listed, and nothing moved on the other days
+    assert "Their visits outside their new hours are repaired" in response.content.decode()
+    assert not roster.visits.filter(carer=ann, date=date(2030, 3, 6)).exists()
+    assert roster.visits.filter(date=date(2030, 3, 6), carer__isnull=False).count() == \
+        roster.visits.filter(date=date(2030, 3, 6)).count()
+    assert set(roster.changes.values_list("why", flat=True)) == {"hours"}
+    assert elsewhere == {v.pk: (v.carer_id, v.start) for v in roster.visits.exclude(date=date(2030, 3, 6))}
+    # And a week that still fits her hours changes nothing
+    assert repair.outside_hours(roster, ann) == set()
+
+
+def test_carers_already_in_a_persons_team_are_those_of_this_weeks_roster_not_a_later_one(district, manager,
+                                                                                        monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kithkin.matching.candidates import shortlist
+
+    # Given this week's roster, and next week's in which another carer does all Edna's visits
+    this_week = plan(manager)
+    next_week = plan_week(MONDAY + timedelta(days=7), Auditor(manager), time_limit_s=60, seed=1,
+                          max_iterations=ITERATIONS, carry_on=False)
+    edna = district["people"][0]
+    hers = Counter(this_week.visits.filter(person=edna, carer__isnull=False).values_list("carer_id", flat=True))
+    newcomer = next(c for c in district["carers"] if c.pk not in hers)
+    next_week.visits.filter(person=edna, carer__isnull=False).update(carer=newcomer)
+    monkeypatch.setattr(timezone, "localdate", lambda *args: date(2030, 3, 5))
+    # When her carers are ranked on the Tuesday
+    reasons = {c.carer.pk: " ".join(c.reasons) for c in shortlist(edna).candidates}
+    # Then the team she knows is this week's
+    carer, n = hers.most_common(1)[0]
+    assert f"already in their team ({n} visit{'s' if n != 1 else ''} in the week of 4 March)" in reasons[carer]
+    assert "already in their team" not in reasons[newcomer.pk]
+
+
 def test_a_visit_outside_the_team_can_cost_more_for_the_people_named(district):
     # Given the week and teams of nobody, Edna named as still short of her team
     week = load_week(MONDAY)

@@ -72,6 +72,7 @@ class RosterChange(models.Model):
         WISHES = "wishes", "Someone's wishes changed"
         REINSTATED = "reinstated", "A cancelled visit was put back"
         ENDED = "ended", "A regular visit ended"
+        HOURS = "hours", "A carer's hours changed"
 
     roster = models.ForeignKey(Roster, on_delete=models.CASCADE, related_name="changes")
     visit = models.ForeignKey(RosterVisit, on_delete=models.CASCADE, related_name="changes")
