@@ -24,6 +24,7 @@ from kithkin.matching.models import (
 )
 
 SHARED_LIVES_REVIEW = timedelta(weeks=6)
+SHARED_LIVES_REVIEW_AGAIN = timedelta(weeks=52)  # after the first review, a review every year while they live there
 
 
 def home_base(postcode: str) -> tuple[str, tuple[float, float]]:
@@ -127,6 +128,10 @@ def set_household(carer: Carer, data: dict, auditor: Auditor) -> Household:
     before = snapshot(household) if household.pk else None
     for name, value in data.items():
         setattr(household, name, value)
+    living = household.matches.filter(stage__in=[Stage.AGREED, Stage.REVIEWED]).count() if household.pk else 0
+    if household.rooms is not None and household.rooms < living:
+        raise ValidationError({"rooms": f"{living} {'person lives' if living == 1 else 'people live'} there now: "
+                                        f"enter at least {living} room{'s' if living != 1 else ''}"})
     household.full_clean()
     household.save()
     if before is None:
@@ -184,6 +189,8 @@ def propose_shared_lives(person, household: Household, notes: str, auditor: Audi
 
     if SharedLivesMatch.objects.filter(person=person, household=household).exclude(stage=Stage.ENDED).exists():
         raise ActionError("They are already matched with this household")
+    if lives_with(person):
+        raise ActionError(f"They live with {lives_with(person).household} already: end that before proposing another")
     ruled_out = pair(person, Preferences.objects.filter(person=person).first(), household).ruled_out
     if ruled_out:  # the page hides the button; this holds whatever is posted
         raise ActionError(f"This household cannot be proposed: {'; '.join(ruled_out)}")
@@ -191,6 +198,12 @@ def propose_shared_lives(person, household: Household, notes: str, auditor: Audi
                                             created_by=auditor.actor)
     auditor.created(match, person=person, summary=f"Shared Lives proposal: {household}")
     return match
+
+
+def lives_with(person) -> SharedLivesMatch | None:
+    """The Shared Lives household the person lives with now (agreed, or reviewed since), if any."""
+    return SharedLivesMatch.objects.filter(person=person, stage__in=[Stage.AGREED, Stage.REVIEWED]).select_related(
+        "household__carer").first()
 
 
 def _check_agreement(match: SharedLivesMatch) -> None:
@@ -216,6 +229,8 @@ def move_stage(match: SharedLivesMatch, stage: str, notes: str, auditor: Auditor
     if stage == Stage.AGREED:
         match.review_due_on = match.stage_since + SHARED_LIVES_REVIEW
         Preferences.objects.filter(person=match.person).update(wants_shared_lives=False)  # found a home
+    elif stage == Stage.REVIEWED:
+        match.review_due_on = match.stage_since + SHARED_LIVES_REVIEW_AGAIN
     if notes.strip():
         match.notes = f"{match.notes}\n{match.stage_since:%-d %B %Y}: {notes.strip()}".strip()
     match.save()

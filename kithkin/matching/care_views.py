@@ -137,7 +137,7 @@ def homes_for_person(request, person_id: int):
         return forbidden(request, "You cannot see this person's record.")
     Auditor.for_request(request).viewed(person, what="Shared Lives homes ranked for them")
     return render(request, "matching/homes_for_person.html", {
-        "person": person, "pairings": shared_lives.homes_for(person),
+        "person": person, "pairings": shared_lives.homes_for(person), "lives_with": actions.lives_with(person),
         "can_change": can_change_person(request.user, person), "active": "people"})
 
 

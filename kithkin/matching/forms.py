@@ -33,6 +33,7 @@ class CarerForm(forms.ModelForm):
                   "languages": "Languages they speak", "interests": "What they enjoy",
                   "smokes": "They smoke", "fine_with_pets": "Happy to work in homes with pets",
                   "training": "Training"}
+        help_texts = {"languages": "Separate them with commas, for example English, Polish"}
         widgets = {"kind": forms.RadioSelect, "gender": forms.RadioSelect, "travel_mode": forms.RadioSelect,
                    "training": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"given_name": {"required": "Enter their first name"},

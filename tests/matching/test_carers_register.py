@@ -50,8 +50,18 @@ def test_a_carers_page_says_when_their_dbs_check_must_be_renewed(manager, postco
 
     page = client_for(manager).get(f"/carers/{carer.pk}").content.decode()
 
-    renew_by = checked + timedelta(days=1096)  # three years of 365.25 days
+    renew_by = checked.replace(year=checked.year + 3) if (checked.month, checked.day) != (2, 29) else \
+        date(checked.year + 3, 2, 28)  # the same day three years on
     assert f"to be renewed by {renew_by:%-d %B %Y}" in page and "Out of date" not in page
+
+
+def test_a_dbs_check_counts_to_the_same_day_years_later_and_the_last_day_of_a_shorter_month():
+    from kithkin.matching.models.carers import months_after
+
+    assert months_after(date(2024, 7, 18), 36) == date(2027, 7, 18)
+    assert months_after(date(2024, 2, 29), 36) == date(2027, 2, 28)
+    assert months_after(date(2025, 8, 31), 30) == date(2028, 2, 29)
+    assert months_after(date(2025, 11, 30), 2) == date(2026, 1, 30)
 
 
 def test_a_carers_week_keeps_two_stretches_a_day_and_refuses_backwards_times(manager, postcodes):

@@ -65,9 +65,9 @@ def test_a_home_proposes_someone_looking_and_both_sides_then_show_the_proposal_u
     assert response.status_code == 302 and response.url == f"/carers/{carer_id}/people"
     assert SharedLivesMatch.objects.get().household == homes["bakers"]
     page = client.get(f"/carers/{carer_id}/people").content.decode()
-    assert "already proposed" in page and f"/shared-lives/{carer_id}/propose" not in page
+    assert "Already proposed" in page and f"/shared-lives/{carer_id}/propose" not in page
     homes_page = client.get(f"/people/{looking.pk}/care/shared-lives").content.decode()
-    assert "already proposed" in homes_page and f"/shared-lives/{carer_id}/propose" not in homes_page
+    assert "Already proposed" in homes_page and f"/shared-lives/{carer_id}/propose" not in homes_page
 
 
 def test_a_match_moves_through_its_stages_and_is_reviewed_six_weeks_after_agreement(agent, looking, homes):
@@ -154,3 +154,42 @@ def test_someone_agreed_with_one_home_cannot_be_agreed_with_a_second(agent, mana
     also = SharedLivesMatch.objects.create(person=looking, household=other, stage="trial", created_by=agent)
     with pytest.raises(ActionError, match="already live with another Shared Lives household"):
         actions.move_stage(also, "agreed", "", Auditor(agent))
+
+
+def test_someone_who_lives_with_a_home_is_not_offered_others_and_their_home_says_so(agent, manager, looking, homes):
+    from kithkin.core.actions import ActionError
+
+    second = add_carer(manager, "Second", kind="shared_lives")
+    other = actions.set_household(second, {"rooms": 2, "enjoys": "Gardening"}, Auditor(manager))
+    match = actions.propose_shared_lives(looking, homes["bakers"], "", Auditor(agent))
+    for stage in ("introduction", "trial", "agreed"):
+        actions.move_stage(match, stage, "", Auditor(agent))
+
+    page = client_for(agent).get(f"/people/{looking.pk}/care/shared-lives").content.decode()
+    link = f'/carers/{homes["bakers"].carer_id}"'
+    theirs = next(block for block in page.split('data-testid="home"')[1:] if link in block)
+    assert "lives with" in page and "Lives here" in theirs and "no room free" not in theirs
+    assert f"/shared-lives/{second.pk}/propose" not in page
+    with pytest.raises(ActionError, match="end that before proposing another"):
+        actions.propose_shared_lives(looking, other, "", Auditor(agent))
+
+
+def test_after_the_six_week_review_a_home_is_reviewed_every_year(agent, looking, homes):
+    match = actions.propose_shared_lives(looking, homes["bakers"], "", Auditor(agent))
+    for stage in ("introduction", "trial", "agreed", "reviewed"):
+        match = actions.move_stage(match, stage, "", Auditor(agent))
+    assert match.review_due_on == timezone.localdate() + timedelta(weeks=52)
+    match = actions.move_stage(match, "reviewed", "Still going well", Auditor(agent))  # the next year's
+    assert match.stage == "reviewed" and "Still going well" in match.notes
+
+
+def test_a_home_cannot_have_fewer_rooms_than_people_living_there(agent, manager, looking, homes):
+    from django.core.exceptions import ValidationError
+
+    match = actions.propose_shared_lives(looking, homes["bakers"], "", Auditor(agent))
+    for stage in ("introduction", "trial", "agreed"):
+        actions.move_stage(match, stage, "", Auditor(agent))
+    with pytest.raises(ValidationError, match="1 person lives there now"):
+        actions.set_household(homes["bakers"].carer, {"rooms": 0}, Auditor(manager))
+    response = client_for(manager).post(f"/carers/{homes['bakers'].carer_id}/household", {"rooms": "0"})
+    assert response.status_code == 400 and "enter at least 1 room" in response.content.decode()

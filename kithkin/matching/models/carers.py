@@ -1,7 +1,8 @@
 """The carers register: who can support people, what they can do, where they live and when they are free.
 Carers are workers, not the people we support; their records are still personal data, seen by staff only."""
 
-from datetime import date, timedelta
+import calendar
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -40,6 +41,14 @@ class TravelMode(models.TextChoices):
     BICYCLE = "bicycle", "Bicycle"
     WALK = "walk", "On foot"
     BUS = "bus", "Bus"
+
+
+def months_after(day: date, months: int) -> date:
+    """The same day of the month so many months later (the month's last day where it is shorter): a check made on
+    18 July 2024 counts for three years up to 18 July 2027, not to a day counted in days of 365.25."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 class Carer(models.Model):
@@ -88,7 +97,7 @@ class Carer(models.Model):
         """The last day the check holds: it must be renewed by then."""
         if self.dbs_checked_on is None:
             return None
-        return self.dbs_checked_on + timedelta(days=round(365.25 * settings.KITHKIN_DBS_YEARS))
+        return months_after(self.dbs_checked_on, round(12 * settings.KITHKIN_DBS_YEARS))
 
     def dbs_current_on(self, day: date) -> bool:
         """Whether the check still holds on `day`: a roster plans weeks ahead, past a renewal due meanwhile."""

@@ -19,7 +19,8 @@ class Stage(models.TextChoices):
 
 # The stages a proposal may move to next; "ended" is always allowed (either side may say no).
 NEXT_STAGES = {Stage.PROPOSED: [Stage.INTRODUCTION], Stage.INTRODUCTION: [Stage.TRIAL],
-               Stage.TRIAL: [Stage.AGREED], Stage.AGREED: [Stage.REVIEWED], Stage.REVIEWED: [], Stage.ENDED: []}
+               Stage.TRIAL: [Stage.AGREED], Stage.AGREED: [Stage.REVIEWED], Stage.REVIEWED: [Stage.REVIEWED],
+               Stage.ENDED: []}  # reviewed again each year while they live there
 
 
 class SharedLivesMatch(models.Model):
@@ -27,7 +28,7 @@ class SharedLivesMatch(models.Model):
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="matches")
     stage = models.CharField(max_length=15, choices=Stage.choices, default=Stage.PROPOSED)
     stage_since = models.DateField(default=timezone.localdate)
-    review_due_on = models.DateField(null=True, blank=True, help_text="Six weeks after it is agreed")
+    review_due_on = models.DateField(null=True, blank=True, help_text="Six weeks after it is agreed, then a year after each review")
     notes = models.TextField(blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
