@@ -21,6 +21,7 @@ def test_each_kind_of_change_reads_as_what_happened():
     assert change_text(change(why="reinstated", after=SAM, start_after=854)) == "Sam Patel, at 14:14"
     assert change_text(change(before=ANN, start_before=600)) == "not planned (it was Ann Lee's)"
     # a visit taken off says whose it was, and when: who to tell
-    assert change_text(change(why="cancelled", before=ANN, start_before=600)) == "cancelled (it was Ann Lee's, at 10:00)"
+    assert change_text(change(why="cancelled", before=ANN, start_before=600)) == \
+        "cancelled (it was Ann Lee's, at 10:00)"
     assert change_text(change(why="ended", before=ANN, start_before=600)) == "taken off (it was Ann Lee's, at 10:00)"
     assert change_text(change(why="cancelled")) == "cancelled"

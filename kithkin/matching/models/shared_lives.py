@@ -28,7 +28,8 @@ class SharedLivesMatch(models.Model):
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="matches")
     stage = models.CharField(max_length=15, choices=Stage.choices, default=Stage.PROPOSED)
     stage_since = models.DateField(default=timezone.localdate)
-    review_due_on = models.DateField(null=True, blank=True, help_text="Six weeks after it is agreed, then a year after each review")
+    review_due_on = models.DateField(null=True, blank=True,
+                                     help_text="Six weeks after it is agreed, then a year after each review")
     notes = models.TextField(blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
