@@ -14,10 +14,10 @@ from kithkin.matching import actions, rosters
 from kithkin.matching.candidates import ruled_out_because
 from kithkin.matching.clock import minutes_of_day
 from kithkin.matching.models import Preferences, Roster, RosterChange, RosterVisit, VisitPattern
+from kithkin.matching.under_way import MOVED_MINUTES  # a visit this much earlier or later: a change to tell
 from kithkin.matching.week import roster_week, route_day, second_window, to_problem, travel_matrices, window
 
 KEEP_KM = 500.0  # moving a visit that did not need to move costs as much as this much driving
-MOVED_MINUTES = 15  # a visit that starts this much earlier or later is a change worth telling people
 # A visit that keeps its carer keeps its time too, give or take this: later than that costs the engine what
 # lateness does (LATE_KM_PER_MINUTE a minute), earlier cannot be. Without it a repair re-ordered whole days for
 # a few kilometres: one carer off on the demo's week moved 135 other people's visits by 15 minutes to 3 hours.

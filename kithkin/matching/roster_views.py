@@ -82,12 +82,13 @@ def roster_plan(request):
         errors["week"] = problem
     if seconds is None or not 5 <= seconds <= 600:
         errors["seconds"] = "Enter how long to plan for: a whole number of seconds from 5 to 600"
-    if not errors and _being_planned(monday):
+    if "week" not in errors and _being_planned(monday):
         errors["week"] = (f"The week of {monday:%-d %B %Y} is being planned now: refresh this page in a minute or two "
                           "to see it")
-    if not errors and not chosen["replace"] and Roster.objects.filter(week_starting=monday, is_current=True).exists():
+    if "week" not in errors and not chosen["replace"] and Roster.objects.filter(week_starting=monday,
+                                                                               is_current=True).exists():
         errors["replace"] = (f"The week of {monday:%-d %B %Y} is planned already: tick the box to plan it again "
-                             "(the new plan replaces it, with its repairs and cancelled visits)")
+                             "(the new plan replaces it from today on, and lists each visit that changes)")
     if errors:
         return roster_list(request, errors, chosen, status=400)
     asked = timezone.now()

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from kithkin.core.audit import Auditor
 from kithkin.core.models import Postcode
+from kithkin.matching import under_way
 from kithkin.matching.carry_on import carried_from, carried_start, carried_teams, teams_kept
 from kithkin.matching.engine.parts import solve_in_parts
 from kithkin.matching.mending import least_by_team, mend_teams
@@ -101,6 +102,10 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
     `carry_on`, a week after one planned with teams starts from that week's plan and teams (carry_on.py)."""
     began = time.monotonic()
     week = load_week(monday)
+    # A week under way is planned from today on: the days gone stay as the roster in use has them (under_way.py).
+    first, replaced = max(monday, _today()), Roster.objects.filter(week_starting=monday, is_current=True).first()
+    if first > monday:
+        week = under_way.from_day(week, first, under_way.cancelled_ahead(replaced, first))
     if not week.visits:
         raise ValueError("there are no regular visits to plan: add people's visits first")
     progress(f"{len(week.visits):,} visits, {len(week.carers):,} carers ({len(week.routes):,} stretches of work)")
@@ -117,7 +122,7 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
             reference = {"blind_km": round(blind_km, 1), "continuity": False,
                          "seconds": round(time.monotonic() - began, 1),
                          "unserved_reasons": dict(Counter(u.reason for u in blind.unserved).most_common())}
-            return save(week, blind_problem, blind, teams, reference, auditor, seed, time_limit_s)
+            return save(week, blind_problem, blind, teams, reference, auditor, seed, time_limit_s, replaced, first)
         teams = choose_teams(week, _pairs(week, blind), _pairs_before(week), homes)
         start, first_share, reference = _rows(blind), TEAM_SHARE, {"blind_km": round(blind_km, 1)}
         settle_share = 1 - BLIND_SHARE - TEAM_SHARE - POLISH_SHARE
@@ -169,7 +174,7 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
                   "unserved_reasons": dict(Counter(u.reason for u in final.unserved).most_common())}
     if previous is not None:
         reference["teams_kept"], reference["teams_before"] = teams_kept(previous, teams)
-    return save(week, problem, final, teams, reference, auditor, seed, time_limit_s)
+    return save(week, problem, final, teams, reference, auditor, seed, time_limit_s, replaced, first)
 
 
 def current_from_this_week():
@@ -313,7 +318,10 @@ def figures(roster: Roster) -> dict:
 
 
 @transaction.atomic
-def save(week: Week, problem, solution, teams, reference: dict, auditor: Auditor, seed: int, time_limit_s: float):
+def save(week: Week, problem, solution, teams, reference: dict, auditor: Auditor, seed: int, time_limit_s: float,
+         replaced: Roster | None = None, first: date | None = None):
+    """`replaced`: the roster in use for the week, if any. Its days before `first` (and its visits cancelled from
+    then on) are kept as they were, and each visit the new plan changes from then on is listed (under_way.py)."""
     Roster.objects.filter(week_starting=week.monday, is_current=True).update(is_current=False)
     kept = {**reference, "teams": {str(p): sorted(c) for p, c in teams.items()}}
     roster = Roster.objects.create(week_starting=week.monday, seed=seed, time_limit_s=int(time_limit_s),
@@ -335,6 +343,9 @@ def save(week: Week, problem, solution, teams, reference: dict, auditor: Auditor
             second = rows[v.partner_key]
             second.partner = rows[v.key]
             second.save(update_fields=["partner"])
+    if replaced is not None:
+        under_way.keep_rows(roster, replaced, first or week.monday)
+        under_way.list_changes(roster, replaced, first or week.monday, auditor.actor)
     roster.figures = {**kept, **figures(roster)}
     roster.save(update_fields=["figures"])
     # The summary, not a snapshot: the roster's rows are the record, and its teams would swamp the log.

@@ -493,6 +493,47 @@ def test_carers_already_in_a_persons_team_are_those_of_this_weeks_roster_not_a_l
     assert "already in their team" not in reasons[newcomer.pk]
 
 
+def test_a_week_under_way_planned_again_keeps_the_days_gone_and_cancelled_visits_and_lists_each_change(
+        district, manager, monkeypatch):
+    from kithkin.matching import rosters
+    from kithkin.matching.under_way import keys_of
+
+    # Given this week's roster, on its Wednesday, with Thursday's visit for Edna cancelled
+    old = plan(manager)
+    wednesday = date(2030, 3, 6)
+    monkeypatch.setattr(rosters, "_today", lambda: wednesday)
+    thursday = old.visits.get(person=district["people"][0], skill="personal_care", date=date(2030, 3, 7))
+    repair.cancel_visit(thursday, Auditor(manager), today=wednesday)
+    # and two of Wednesday's visits swapped by hand between their carers
+    wednesdays = list(old.visits.filter(date=wednesday, skill="personal_care").order_by("pk"))
+    first = wednesdays[0]
+    second = next(v for v in wednesdays if v.carer_id != first.carer_id)
+    RosterVisit.objects.filter(pk=first.pk).update(carer=second.carer)
+    RosterVisit.objects.filter(pk=second.pk).update(carer=first.carer)
+    # When the week is planned again
+    new = plan_week(MONDAY, Auditor(manager), time_limit_s=60, seed=2, max_iterations=ITERATIONS)
+    # Then Monday and Tuesday are as they were, the cancelled visit stays off, and the week still has every visit
+    before, after = keys_of(list(old.visits.all())), keys_of(list(new.visits.all()))
+    assert set(before) == set(after) and new.figures["visits"] == 31
+    for key, row in after.items():
+        if row.date < wednesday:
+            assert (row.carer_id, row.start, row.cancelled) == (before[key].carer_id, before[key].start, False)
+    assert after[f"{thursday.pattern_id}:2030-03-07"].cancelled
+    assert after[f"{thursday.pattern_id}:2030-03-07"].carer_id == thursday.carer_id  # as it was, not planned
+    # And each visit from today on with another carer, or moved a quarter of an hour, is listed with what it was
+    listed = {c.visit_id: c for c in new.changes.all()}
+    for key, row in after.items():
+        was = before[key]
+        if row.date < wednesday or row.cancelled:
+            assert row.pk not in listed
+            continue
+        moved = row.carer_id != was.carer_id or abs(row.start - was.start) >= 15
+        assert (row.pk in listed) == moved
+        if moved:
+            assert listed[row.pk].why == "replanned" and listed[row.pk].carer_before_id == was.carer_id
+    assert listed  # the visits swapped by hand, at least
+
+
 def test_a_visit_outside_the_team_can_cost_more_for_the_people_named(district):
     # Given the week and teams of nobody, Edna named as still short of her team
     week = load_week(MONDAY)

@@ -73,6 +73,7 @@ class RosterChange(models.Model):
         REINSTATED = "reinstated", "A cancelled visit was put back"
         ENDED = "ended", "A regular visit ended"
         HOURS = "hours", "A carer's hours changed"
+        REPLANNED = "replanned", "The week was planned again"
 
     roster = models.ForeignKey(Roster, on_delete=models.CASCADE, related_name="changes")
     visit = models.ForeignKey(RosterVisit, on_delete=models.CASCADE, related_name="changes")
