@@ -20,6 +20,7 @@ from kithkin.matching.forms import AvailabilityForm, CarerForm, HouseholdForm
 from kithkin.matching.models import Carer, CarerKind, Household, Skill
 from kithkin.matching.policies import (
     can_change_carers,
+    can_see_carer_details,
     can_plan_rosters,
     can_see_carer_week,
     can_see_carers,
@@ -67,6 +68,7 @@ def carer_detail(request, carer_id: int):
     return render(request, "matching/carer.html", {
         "carer": carer, "household": household, "skills": [Skill(s).label for s in carer.skills if s in Skill.values],
         "can_change": can_change_carers(request.user), "weeks": _weeks_planned(request.user, carer),
+        "details": can_see_carer_details(request.user),
         "off": carer.absences.filter(day__gte=timezone.localdate()), "can_mark_back": can_plan_rosters(request.user),
         "active": "carers"})
 

@@ -12,6 +12,13 @@ def can_see_carers(user) -> bool:
     return is_staff_member(user) and (user.does_casework or user.role == Role.ADMINISTRATOR)
 
 
+def can_see_carer_details(user) -> bool:
+    """A carer's phone, home postcode and check dates are for those who keep the register and plan their weeks;
+    others who match people with carers see what matching needs (their district, whether their checks are
+    current)."""
+    return can_change_carers(user)
+
+
 def can_change_carers(user) -> bool:
     return is_staff_member(user) and user.role in REGISTER_EDITORS
 

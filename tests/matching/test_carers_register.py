@@ -99,6 +99,15 @@ def test_community_agents_see_the_register_but_only_practitioners_and_managers_c
     assert client_for(provider).get(f"/carers/{carer.pk}").status_code == 403
 
 
+def test_a_carers_phone_home_postcode_and_check_dates_are_for_those_who_keep_the_register(agent, manager, postcodes):
+    carer = add_carer(manager, "Ann", phone="07700 900123")
+    for_agent = client_for(agent).get(f"/carers/{carer.pk}").content.decode()
+    assert "07700 900123" not in for_agent and "FN1 2BB" not in for_agent and "FN1" in for_agent
+    assert "Current" in for_agent and "to be renewed by" not in for_agent
+    for_manager = client_for(manager).get(f"/carers/{carer.pk}").content.decode()
+    assert "07700 900123" in for_manager and "FN1 2BB" in for_manager and "to be renewed by" in for_manager
+
+
 def test_the_register_filters_by_kind_skill_and_area(manager, postcodes):
     add_carer(manager, "Ann", skills=["meals"], covers="FN1")
     add_carer(manager, "Bob", skills=["moving", "personal_care"], covers="FN3", kind="agency")
