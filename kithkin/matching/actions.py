@@ -81,6 +81,20 @@ def change_carer(carer: Carer, data: dict, auditor: Auditor) -> Carer:
 
 
 @transaction.atomic
+def set_working(carer: Carer, working: bool, auditor: Auditor) -> Carer:
+    """The carer leaves (no plan, match or repair gives them anyone from now on), or works with us again. What
+    they were planned to do before is kept: it is the record of who came."""
+    carer = Carer.objects.select_for_update().get(pk=carer.pk)
+    if carer.is_active == working:
+        raise ActionError(f"{carer.full_name} {'works with us already' if working else 'has left already'}")
+    before = snapshot(carer)
+    carer.is_active = working
+    carer.save(update_fields=["is_active"])
+    auditor.changed(carer, before, summary=f"{carer.full_name} {'works with us again' if working else 'has left'}")
+    return carer
+
+
+@transaction.atomic
 def set_availability(carer: Carer, stretches: list[tuple[int, object, object]], auditor: Auditor) -> None:
     """Replace the carer's week: a list of (weekday, starts, ends)."""
     rows = [Availability(carer=carer, weekday=d, starts=s, ends=e) for d, s, e in stretches]

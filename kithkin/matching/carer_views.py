@@ -17,11 +17,11 @@ from kithkin.core.forms_govuk import apply_errors
 from kithkin.core.models import Postcode
 from kithkin.matching import actions, repair, rosters
 from kithkin.matching.forms import AvailabilityForm, CarerForm, HouseholdForm
-from kithkin.matching.models import Carer, CarerKind, Household, Skill
+from kithkin.matching.models import Carer, CarerKind, Household, RosterVisit, Skill
 from kithkin.matching.policies import (
     can_change_carers,
-    can_see_carer_details,
     can_plan_rosters,
+    can_see_carer_details,
     can_see_carer_week,
     can_see_carers,
     get_carer_for_user,
@@ -91,6 +91,41 @@ def carer_back(request, carer_id: int):
         messages.success(request, f"{carer.full_name} can be given visits on {day:%A %-d %B} again. The visits that "
                                   "went to others when they were marked off stay with them: a repair or a new plan "
                                   "can give them visits.")
+    return redirect("carer_detail", carer.pk)
+
+
+@staff_required(can_plan_rosters)
+def carer_leaves(request, carer_id: int):
+    """Asks first (GET), saying how many planned visits go to others; then takes them off the register (POST)."""
+    carer = get_carer_for_user(request.user, carer_id)
+    if carer is None:
+        raise Http404
+    if not carer.is_active:
+        messages.error(request, f"{carer.full_name} has left already")
+        return redirect("carer_detail", carer.pk)
+    if request.method != "POST":
+        ahead = RosterVisit.objects.filter(carer=carer, roster__is_current=True, cancelled=False,
+                                           date__gte=timezone.localdate()).count()
+        return render(request, "matching/carer_leaves.html", {"carer": carer, "ahead": ahead, "active": "carers"})
+    changes = repair.carer_leaves(carer, Auditor.for_request(request))
+    n = len({c.visit_id for c in changes if c.carer_before_id == carer.pk})
+    messages.success(request, f"{carer.full_name} has left: nobody is matched with them or given their visits now." + (
+        f" {n} of their planned visits went to others: each roster lists the changes." if n else ""))
+    return redirect("carer_detail", carer.pk)
+
+
+@require_POST
+@staff_required(can_plan_rosters)
+def carer_rejoins(request, carer_id: int):
+    carer = get_carer_for_user(request.user, carer_id)
+    if carer is None:
+        raise Http404
+    try:
+        actions.set_working(carer, True, Auditor.for_request(request))
+    except ActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{carer.full_name} works with us again: plans, repairs and matches include them.")
     return redirect("carer_detail", carer.pk)
 
 

@@ -59,6 +59,22 @@ def add_person(roster: Roster, person, auditor: Auditor, time_limit_s: float = R
 
 
 @transaction.atomic
+def carer_leaves(carer, auditor: Auditor, time_limit_s: float = REPAIR_SECONDS, seed: int = 1,
+                 today: date | None = None) -> list[RosterChange]:
+    """The carer no longer works with us (actions.set_working): on every roster in use, their visits from today on
+    go to others, everyone else's staying put, as for a carer off."""
+    actions.set_working(carer, False, auditor)
+    first = today or timezone.localdate()
+    changes = []
+    for roster in rosters.current_from_this_week():
+        days = set(roster.visits.filter(carer=carer, cancelled=False, date__gte=first).values_list("date", flat=True))
+        if days:
+            changes += _replan(roster, days, RosterChange.Why.LEFT, auditor, time_limit_s, seed,
+                               without_carer=carer.pk)
+    return changes
+
+
+@transaction.atomic
 def change_hours(carer, stretches, auditor: Auditor, time_limit_s: float = REPAIR_SECONDS, seed: int = 1,
                  today: date | None = None) -> list[RosterChange]:
     """The carer's working week changes (actions.set_availability): on every roster in use, the days from today on

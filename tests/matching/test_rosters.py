@@ -534,6 +534,32 @@ def test_a_week_under_way_planned_again_keeps_the_days_gone_and_cancelled_visits
     assert listed  # the visits swapped by hand, at least
 
 
+def test_a_carer_who_leaves_has_their_visits_from_today_on_go_to_others_and_can_come_back(district, manager):
+    # Given a planned week in which Ann has visits
+    roster = plan(manager)
+    ann = max(district["carers"], key=lambda c: roster.visits.filter(carer=c).count())
+    theirs = roster.visits.filter(carer=ann).count()
+    others = {v.pk: (v.carer_id, v.start) for v in roster.visits.exclude(carer=ann)}
+    client = client_for(manager)
+    # When the planner says she has left, and confirms
+    page = client.get(f"/carers/{ann.pk}/leaves").content.decode()
+    assert f"They have {theirs} planned visits from today on" in page
+    response = client.post(f"/carers/{ann.pk}/leaves", follow=True)
+    # Then she is off the register's list, her visits went to others (each listed), and nobody else's moved
+    assert f"{theirs} of their planned visits went to others" in response.content.decode()
+    ann.refresh_from_db()
+    assert not ann.is_active and not roster.visits.filter(carer=ann).exists()
+    assert set(roster.changes.values_list("why", flat=True)) == {"left"}
+    assert roster.changes.filter(carer_before=ann).count() == theirs
+    moved = {v.pk for v in roster.visits.all() if v.pk in others and (v.carer_id, v.start) != others[v.pk]}
+    assert all(abs(roster.visits.get(pk=pk).start - others[pk][1]) < 15 for pk in moved)  # at most a time nudged
+    assert f"/carers/{ann.pk}" not in client.get("/carers").content.decode()
+    # And when she comes back, plans may include her again
+    client.post(f"/carers/{ann.pk}/rejoins")
+    ann.refresh_from_db()
+    assert ann.is_active and ann.pk in {c.pk for c in load_week(MONDAY).carers.values()}
+
+
 def test_a_visit_outside_the_team_can_cost_more_for_the_people_named(district):
     # Given the week and teams of nobody, Edna named as still short of her team
     week = load_week(MONDAY)

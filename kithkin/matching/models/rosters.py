@@ -74,6 +74,7 @@ class RosterChange(models.Model):
         ENDED = "ended", "A regular visit ended"
         HOURS = "hours", "A carer's hours changed"
         REPLANNED = "replanned", "The week was planned again"
+        LEFT = "left", "A carer left"
 
     roster = models.ForeignKey(Roster, on_delete=models.CASCADE, related_name="changes")
     visit = models.ForeignKey(RosterVisit, on_delete=models.CASCADE, related_name="changes")
