@@ -59,8 +59,11 @@ def preferences_form(request, person_id: int):
     form = PreferencesForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "not_wanted"}
-        actions.save_preferences(person, data, list(form.cleaned_data["not_wanted"]), Auditor.for_request(request))
-        messages.success(request, "Saved what they want from the people who support them.")
+        changes = repair.save_wishes(person, data, list(form.cleaned_data["not_wanted"]), Auditor.for_request(request))
+        moved = len({c.visit_id for c in changes if c.visit.person_id == person.pk})
+        messages.success(request, "Saved what they want from the people who support them." + (
+            f" {moved} of their planned visits {'was' if moved == 1 else 'were'} with carers who no longer suit them"
+            " and went to carers who do: each roster lists the changes." if moved else ""))
         return redirect("person_care", person.pk)
     return _page(request, person, form, "What they want from the people who support them")
 

@@ -147,7 +147,7 @@ class PreferencesForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["carer_gender"].choices = [("", "No preference"), *self.fields["carer_gender"].choices[1:]]
         self.fields["not_wanted"].label_from_instance = lambda c: f"{c.full_name} ({c.get_kind_display().lower()}, " \
-                                                                  f"{c.postcode})"
+                                                                  f"{c.postcode.split()[0]})"
 
 
 class VisitPatternForm(forms.ModelForm):

@@ -99,6 +99,22 @@ def outside_hours(roster: Roster, carer, today: date | None = None) -> set[date]
             if not any(a <= row.start and row.start + row.minutes <= b for a, b in hours.get(row.date.weekday(), ()))}
 
 
+@transaction.atomic
+def save_wishes(person, data: dict, not_wanted: list, auditor: Auditor, time_limit_s: float = REPAIR_SECONDS,
+                seed: int = 1, today: date | None = None) -> list[RosterChange]:
+    """What the person wants from carers changes (actions.save_preferences): on every roster in use, their visits
+    from today on with a carer now ruled out for them go to carers who suit them (wishes_changed), so that the
+    carer they said they do not want does not come tomorrow."""
+    actions.save_preferences(person, data, not_wanted, auditor)
+    first = today or timezone.localdate()
+    changes = []
+    for roster in rosters.current_from_this_week():
+        against = visits_against_wishes(roster, person)
+        if roster.visits.filter(pk__in=against, date__gte=max(first, roster.week_starting)).exists():
+            changes += wishes_changed(roster, person, auditor, time_limit_s, seed, today)
+    return changes
+
+
 def wishes_changed(roster: Roster, person, auditor: Auditor, time_limit_s: float = REPAIR_SECONDS, seed: int = 1,
                    today: date | None = None) -> list[RosterChange]:
     """The person's preferences changed (a carer they do not want, carers of one gender): their visits from today

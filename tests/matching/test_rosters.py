@@ -361,6 +361,23 @@ def test_a_carer_someone_no_longer_wants_is_flagged_on_their_week_and_their_visi
     assert "are all with carers who suit them" in again
 
 
+def test_a_carer_someone_says_they_do_not_want_does_not_come_to_their_planned_visits(district, manager, agent,
+                                                                                     morning_visits):
+    # Given Arthur's Monday visit planned with a carer
+    roster = plan(manager)
+    arthur = morning_visits
+    visit = roster.visits.get(person=arthur)
+    unwanted = visit.carer
+    # When his worker records that he does not want that carer
+    response = client_for(agent).post(f"/people/{arthur.pk}/care/preferences", {"not_wanted": [unwanted.pk]},
+                                      follow=True)
+    # Then the visit went to someone else at about its time, and the change is listed
+    assert "1 of their planned visits was with carers who no longer suit them" in response.content.decode()
+    visit.refresh_from_db()
+    assert visit.carer_id not in (None, unwanted.pk) and abs(visit.start - 480) <= 60
+    assert list(roster.changes.values_list("visit_id", "why")) == [(visit.pk, "wishes")]
+
+
 def test_new_regular_visits_for_someone_already_on_the_roster_join_it_once(district, manager):
     roster = plan(manager)
     edna = district["people"][0]
