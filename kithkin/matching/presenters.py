@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from kithkin.core.jinja import clock
 from kithkin.matching.mending import least_by_team
-from kithkin.matching.models import Roster, RosterVisit
+from kithkin.matching.models import Absence, Roster, RosterVisit
 from kithkin.matching.repair import visits_against_wishes
 
 
@@ -30,6 +30,7 @@ class CarerRow:
     visits: int = 0
     minutes: int = 0
     km: float = 0.0
+    off: set = field(default_factory=set)  # the days (0 to 6) they are marked off
 
 
 def team_week(roster: Roster) -> list[CarerRow]:
@@ -44,6 +45,8 @@ def team_week(roster: Roster) -> list[CarerRow]:
         row.visits += 1
         row.minutes += v.minutes
         row.km += v.travel_km + v.return_km
+    for carer_id, day in Absence.objects.filter(carer_id__in=rows, day__in=week).values_list("carer_id", "day"):
+        rows[carer_id].off.add((day - roster.week_starting).days)  # marked off: not the same as not working
     return sorted(rows.values(), key=lambda r: (r.carer.family_name, r.carer.given_name))
 
 

@@ -46,11 +46,11 @@ def _weeks_to_offer(chosen: str, planned: set[date]) -> list[tuple[str, str]]:
     for n in range(WEEKS_OFFERED):
         monday = this_week + timedelta(weeks=n)
         notes = [note for note, so in (("this week", n == 0), ("planned", monday in planned)) if so]
-        label = f"Week of {monday:%A %-d %B %Y}" + (f" ({', '.join(notes)})" if notes else "")
+        label = f"Mon {monday:%-d %b %Y}" + (f" ({', '.join(notes)})" if notes else "")  # fits a phone's width
         weeks.append((monday.isoformat(), label))
     if chosen and chosen not in {value for value, _ in weeks}:
         day = _day(chosen)
-        weeks.insert(0, (chosen, f"Week of {day:%A %-d %B %Y}" if day else chosen))
+        weeks.insert(0, (chosen, f"Mon {day:%-d %b %Y}" if day else chosen))
     return weeks
 
 

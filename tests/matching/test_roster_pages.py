@@ -174,9 +174,9 @@ def test_the_week_to_plan_is_chosen_from_this_week_and_the_next_fifteen_saying_w
 
     weeks = page.split('id="week"')[1].split("</select>")[0]
     assert weeks.count("<option") == 16 and "(this week)" in weeks
-    assert f'value="{monday.isoformat()}">Week of {monday:%A %-d %B %Y} (planned)</option>' in weeks
+    assert f'value="{monday.isoformat()}">Mon {monday:%-d %b %Y} (planned)</option>' in weeks
     following = monday + timedelta(days=7)
-    assert f'value="{following.isoformat()}" selected>Week of {following:%A %-d %B %Y}</option>' in weeks
+    assert f'value="{following.isoformat()}" selected>Mon {following:%-d %b %Y}</option>' in weeks
 
 
 def test_planning_a_week_already_planned_asks_first_as_its_repairs_would_go(district, manager):  # noqa: F811

@@ -87,6 +87,10 @@ def test_a_carer_off_sick_is_repaired_with_few_changes_all_listed(district, mana
     assert all(abs(after[pk][1] - before[pk][1]) < repair.MOVED_MINUTES for pk in kept)  # and at about their times
     assert all(after[pk] == before[pk] for pk in before if RosterVisit.objects.get(pk=pk).date != MONDAY)
     assert all(c.why == "carer_off" for c in changes)
+    # and the team's week says they are off that day, not that they have no work
+    row = client_for(manager).get(f"/rosters/{roster.pk}").content.decode().split(f"/carers/{sick.pk}\"")[1]
+    monday_cell = row.split('<td class="govuk-table__cell">')[1].split("</td>")[0]
+    assert "Off</strong>" in monday_cell
 
 
 def test_a_carer_marked_off_is_not_given_the_visits_of_the_next_carer_off_that_day(district, manager):
