@@ -337,7 +337,11 @@ def _added(request, changes, put_back: bool = False) -> None:
         messages.error(request, f"Added to the roster: {planned} of {len(new)} visits have a carer; "
                                 f"{len(new) - planned} could not be planned (the reason is by each one below).")
     else:
-        messages.success(request, f"Added to the roster: all {len(new)} visits have a carer.")
+        late = [c.start_after - c.visit.latest for c in new
+                if c.start_after is not None and c.start_after > c.visit.latest]
+        messages.success(request, f"Added to the roster: all {len(new)} visits have a carer." + (
+            f" {len(late)} of them start{'s' if len(late) == 1 else ''} after the time it should start by (up to"
+            f" {max(late)} minutes late): tell them, or change it by hand." if late else ""))
 
 
 def _day(text: str) -> date | None:
