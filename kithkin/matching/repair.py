@@ -231,7 +231,7 @@ def _refuse_to_cancel(visit: RosterVisit, today: date | None) -> None:
 
 
 @transaction.atomic
-def cancel_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None) -> list[RosterChange]:
+def cancel_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None, why: str = "") -> list[RosterChange]:
     """A visit is not needed (she is at her daughter's): it comes off, and nobody else's day moves. Only on the
     plan in use, and not once its day has gone: an old plan, or a day gone, is a record of what was planned."""
     visit = RosterVisit.objects.select_for_update().select_related("roster").get(pk=visit.pk)
@@ -241,7 +241,7 @@ def cancel_visit(visit: RosterVisit, auditor: Auditor, today: date | None = None
     for row in together:
         changes.append(RosterChange.objects.create(
             roster=row.roster, visit=row, why=RosterChange.Why.CANCELLED, carer_before=row.carer,
-            start_before=row.start, made_by=auditor.actor))
+            start_before=row.start, note=why.strip()[:200], made_by=auditor.actor))
         row.cancelled = True
         row.save(update_fields=["cancelled"])
         if row.carer_id:

@@ -18,7 +18,7 @@ from kithkin.core.decorators import forbidden, staff_required
 from kithkin.core.validators import record_id
 from kithkin.matching import presenters, repair, rosters
 from kithkin.matching.models import Carer, Roster, RosterVisit
-from kithkin.matching.policies import can_plan_rosters, can_see_carer_week, can_see_carers
+from kithkin.matching.policies import can_plan_rosters, can_see_carer_details, can_see_carer_week, can_see_carers
 from kithkin.matching.tasks import plan_week_task
 from kithkin.people.policies import can_change_person, get_person_for_user, visible_people
 
@@ -243,16 +243,25 @@ def repair_cancel(request, visit_id: int):
         if why_not := repair.cannot_cancel(visit):
             messages.error(request, why_not)
             return redirect("person_week", visit.person_id)
-        return render(request, "matching/cancel_visit.html", {
-            "visit": visit, "stop": presenters.stop(visit), "active": "people"})
+        return _cancel_page(request, visit)
+    why = request.POST.get("why", "").strip()
+    if len(why) > 200:
+        return _cancel_page(request, visit, why, {"why": "Say why in 200 characters or fewer"}, status=400)
     try:
-        repair.cancel_visit(visit, Auditor.for_request(request))
+        repair.cancel_visit(visit, Auditor.for_request(request), why=why)
     except ActionError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "Visit cancelled. The carer's day is otherwise unchanged. If it is needed after "
                                   "all, put it back from this page before its day.")
     return redirect("person_week", visit.person_id)
+
+
+def _cancel_page(request, visit, why: str = "", errors: dict | None = None, status: int = 200):
+    return render(request, "matching/cancel_visit.html", {
+        "visit": visit, "stop": presenters.stop(visit), "why": why, "errors": errors or {},
+        "carer_phone": visit.carer.phone if visit.carer and can_see_carer_details(request.user) else "",
+        "active": "people"}, status=status)
 
 
 @require_POST

@@ -69,6 +69,23 @@ def test_cancelling_a_visit_asks_first_and_changes_nothing_until_it_is_confirmed
     assert roster.changes.filter(why="cancelled").exists()
 
 
+def test_a_visit_cancelled_with_a_reason_lists_it_and_too_long_a_reason_cancels_nothing(district,  # noqa: F811
+                                                                                         manager):
+    roster = plan(manager)
+    visit = roster.visits.exclude(carer=None).filter(partner__isnull=True, skill="personal_care").first()
+    CareTeamMember.objects.create(person=visit.person, user=manager, role="Named coordinator",
+                                  is_named_coordinator=True)
+    client = client_for(manager)
+
+    long = client.post(f"/roster-visits/{visit.pk}/cancel", {"why": "x" * 201})
+    assert long.status_code == 400 and "Say why in 200 characters or fewer" in long.content.decode()
+    assert not roster.changes.exists()
+    client.post(f"/roster-visits/{visit.pk}/cancel", {"why": "In hospital"})
+
+    page = client.get(f"/rosters/{roster.pk}").content.decode()
+    assert f"cancelled (it was {visit.carer.full_name}" in page and ": In hospital" in page
+
+
 def test_only_someone_who_may_change_the_persons_visits_may_cancel_or_put_one_back(district, manager, agent):  # noqa: F811
     roster = plan(manager)
     visit = roster.visits.exclude(carer=None).first()

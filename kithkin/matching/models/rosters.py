@@ -83,6 +83,7 @@ class RosterChange(models.Model):
     carer_after = models.ForeignKey(Carer, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     start_before = models.PositiveSmallIntegerField(null=True, blank=True)
     start_after = models.PositiveSmallIntegerField(null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True, help_text="Why, where the planner said (a visit cancelled)")
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                 related_name="+")
     made_at = models.DateTimeField(default=timezone.now)
