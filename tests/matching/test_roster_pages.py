@@ -362,3 +362,14 @@ def test_the_week_after_is_carried_on_from_the_page_unless_start_afresh_is_ticke
     # Then the first carried on from this week's teams, and the second did not
     assert carried.figures["carried_from"] == MONDAY.isoformat() and carried.figures["teams_kept"] == 4
     assert afresh.pk != carried.pk and "carried_from" not in afresh.figures and afresh.figures["blind_km"] > 0
+
+
+def test_the_team_week_lists_its_sections_and_each_link_has_a_place_to_go(district, manager):  # noqa: F811
+    import re
+
+    roster = plan(manager)
+    page = client_for(manager).get(f"/rosters/{roster.pk}").content.decode()
+    contents = page.split('data-testid="contents"')[1].split("</ul>")[0]
+    targets = re.findall(r'href="#([a-z-]+)"', contents)
+    assert {"team-week", "not-planned", "outside-team", "carer-off", "changes"} <= set(targets)
+    assert all(f'id="{target}"' in page for target in targets)
