@@ -22,9 +22,10 @@ from kithkin.matching.models import (
     Stage,
     VisitPattern,
 )
+from kithkin.matching.models.carers import months_after
 
 SHARED_LIVES_REVIEW = timedelta(weeks=6)
-SHARED_LIVES_REVIEW_AGAIN = timedelta(weeks=52)  # after the first review, a review every year while they live there
+SHARED_LIVES_REVIEW_AGAIN = 12  # months: after the first review, a review every year while they live there
 
 
 def home_base(postcode: str) -> tuple[str, tuple[float, float]]:
@@ -238,13 +239,15 @@ def move_stage(match: SharedLivesMatch, stage: str, notes: str, auditor: Auditor
                           "the stages offered")
     if stage == Stage.AGREED:
         _check_agreement(match)
+    elif stage != Stage.ENDED and (home := lives_with(match.person)) is not None and home.pk != match.pk:
+        raise ActionError(f"They live with {home.household} now: end that before moving another home on")
     before = snapshot(match)
     match.stage, match.stage_since = stage, timezone.localdate()
     if stage == Stage.AGREED:
         match.review_due_on = match.stage_since + SHARED_LIVES_REVIEW
         Preferences.objects.filter(person=match.person).update(wants_shared_lives=False)  # found a home
     elif stage == Stage.REVIEWED:
-        match.review_due_on = match.stage_since + SHARED_LIVES_REVIEW_AGAIN
+        match.review_due_on = months_after(match.stage_since, SHARED_LIVES_REVIEW_AGAIN)
     if notes.strip():
         match.notes = f"{match.notes}\n{match.stage_since:%-d %B %Y}: {notes.strip()}".strip()
     match.save()

@@ -15,7 +15,7 @@ from kithkin.core.audit import Auditor
 from kithkin.core.decorators import forbidden, staff_required
 from kithkin.core.forms_govuk import apply_errors
 from kithkin.core.models import Postcode
-from kithkin.matching import actions, repair, rosters
+from kithkin.matching import actions, presenters, repair, rosters
 from kithkin.matching.forms import AvailabilityForm, CarerForm, HouseholdForm
 from kithkin.matching.models import Carer, CarerKind, Household, RosterVisit, Skill
 from kithkin.matching.policies import (
@@ -110,7 +110,8 @@ def carer_leaves(request, carer_id: int):
     changes = repair.carer_leaves(carer, Auditor.for_request(request))
     n = len({c.visit_id for c in changes if c.carer_before_id == carer.pk})
     messages.success(request, f"{carer.full_name} has left: nobody is matched with them or given their visits now." + (
-        f" {n} of their planned visits went to others: each roster lists the changes." if n else ""))
+        f" {n} of their planned visits went to others: each roster lists the changes." + presenters.late_note(changes)
+        if n else ""))
     return redirect("carer_detail", carer.pk)
 
 
@@ -175,7 +176,7 @@ def availability_form(request, carer_id: int):
         n = len({c.visit_id for c in changes})
         messages.success(request, f"{carer.full_name}'s week saved." + (
             f" Their visits outside their new hours are repaired: {n} planned visit{'s' if n != 1 else ''} changed,"
-            " each listed on its roster." if changes else ""))
+            " each listed on its roster." + presenters.late_note(changes) if changes else ""))
         return redirect("carer_detail", carer.pk)
     return _form_page(request, form, f"When {carer.given_name} is free each week",
                       redirect("carer_detail", carer.pk).url)

@@ -79,6 +79,18 @@ def change_text(c) -> str:
     return f"{after.full_name} instead of {before.full_name}{at}"
 
 
+def late_note(changes) -> str:
+    """' 2 of them start after the time they should start by (up to 47 minutes late): ...', or '': for the message
+    after a repair, so that a late visit is not found only by reading the list."""
+    late = [c.start_after - c.visit.latest for c in changes
+            if c.carer_after_id and c.start_after is not None and c.start_after > c.visit.latest]
+    if not late:
+        return ""
+    return (f" {len(late)} of the visits changed start{'s' if len(late) == 1 else ''} after the time"
+            f" {'it' if len(late) == 1 else 'they'} should start by (up to {max(late)} minutes late): tell the"
+            f" {'person' if len(late) == 1 else 'people'}, or change {'it' if len(late) == 1 else 'them'} by hand.")
+
+
 def newest_first(changes) -> list:
     """Changes newest first, and those made together (in the same minute) in the order of the week."""
     return sorted(changes, key=lambda c: (-int(c.made_at.timestamp() // 60), c.visit.date,

@@ -259,6 +259,8 @@ def reinstate_visit(visit: RosterVisit, auditor: Auditor, today: date | None = N
     visit = RosterVisit.objects.select_for_update().select_related("roster").get(pk=visit.pk)
     if not visit.cancelled:
         raise ActionError("That visit is not cancelled: it is on the roster")
+    if visit.pattern_id and not visit.pattern.is_active:
+        raise ActionError("Its regular visit has ended: add the regular visit again if it is needed")
     if not visit.roster.is_current:
         raise ActionError("That week has been planned again since: the visit is on the new plan if it is needed")
     _refuse_a_day_gone(visit, today)

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -93,8 +92,11 @@ def roster_plan(request):
         return roster_list(request, errors, chosen, status=400)
     asked = timezone.now()
     plan_week_task.enqueue(monday.isoformat(), seconds, request.user.pk, chosen["afresh"])
-    if Roster.objects.filter(week_starting=monday, is_current=True, created_at__gte=asked).exists():
-        messages.success(request, f"The week of {monday:%-d %B %Y} is planned.")  # the task ran at once
+    if planned := Roster.objects.filter(week_starting=monday, is_current=True, created_at__gte=asked).first():
+        changed = planned.changes.count()  # the task ran at once; a week planned again lists what changed
+        messages.success(request, f"The week of {monday:%-d %B %Y} is planned." + (
+            f" {changed} visit{'s' if changed != 1 else ''} from today on changed carer or time from the plan before:"
+            " each is listed under Changes, to tell the people and carers." if changed else ""))
     else:
         messages.success(request, f"Planning the week of {monday:%-d %B %Y}. It takes about {seconds} seconds: "
                                   "refresh this page to see it.")
@@ -140,7 +142,10 @@ def _detail(request, roster: Roster, errors: dict | None = None, chosen: dict | 
     waiting = repair.waiting(roster) if roster.is_current else {}
     waiting_shown = sorted(((p, n, can_change_person(request.user, p)) for p, n in waiting.items() if p.pk in visible),
                            key=lambda row: row[0].full_name)
+    same_week = Roster.objects.filter(week_starting=roster.week_starting).exclude(pk=roster.pk)
     return render(request, "matching/roster.html", {
+        "newer": same_week.filter(is_current=True).first() if not roster.is_current else None,
+        "older": same_week.filter(created_at__lt=roster.created_at).order_by("-created_at").first(),
         "roster": roster, "grid": presenters.team_week(roster), "unserved": unserved, "changes": changes,
         "hidden_unserved": roster.figures.get("unserved", 0) - len(unserved),
         "late": late_shown, "hidden_late": len(late) - len(late_shown),
@@ -226,7 +231,7 @@ def repair_carer_off(request, roster_id: int):
     if changes:
         messages.success(request, f"Roster repaired: {len(changes)} change{'s' if len(changes) != 1 else ''}, "
                                   f"listed under Changes. {carer.full_name} is marked off on those days (their page "
-                                  "says so, and they can be marked back).")
+                                  "says so, and they can be marked back)." + presenters.late_note(changes))
     else:
         messages.success(request, f"{carer.full_name} is marked off on those days. Nothing else needed to change: "
                                   "they had no visits then.")
@@ -305,7 +310,7 @@ def repair_add_person(request, person_id: int):
     else:
         _added(request, [c for c in changes if c.visit.person_id == person.pk])
     if request.POST.get("back") == "roster":  # added from the team's week: back to it
-        return redirect(reverse("roster_detail", args=[roster.pk]) + "#waiting")
+        return redirect("roster_detail", roster.pk)  # the message is at the top; the list is linked from there
     return redirect("person_week", person.pk)
 
 

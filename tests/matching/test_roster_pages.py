@@ -287,7 +287,7 @@ def test_new_regular_visits_are_offered_for_the_roster_only_when_there_are_some(
 
     # Then her week offers that one visit for this roster, and adding it puts it on
     page = client.get(f"/people/{edna.pk}/week").content.decode()
-    assert "1 of their regular visits is not on the roster for the week of 4 March" in page
+    assert "1 visit from their regular visits is not on the roster for the week of 4 March" in page
     assert f'name="roster" value="{roster.pk}"' in page
     client.post(f"/people/{edna.pk}/week/add", {"roster": roster.pk})
     assert roster.visits.filter(person=edna, skill="meals", date=MONDAY + timedelta(days=2)).exists()

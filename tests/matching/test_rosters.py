@@ -432,6 +432,9 @@ def test_ending_a_regular_visit_asks_first_and_says_which_planned_visits_come_of
     assert "(a regular visit ended): taken off (it was " in roster_page
     again = client.post(f"/people/{arthur.pk}/care/visits/{pattern.pk}/end", follow=True)
     assert "not running now" in again.content.decode()
+    # and its visit cannot be put back: the regular visit has ended
+    with pytest.raises(ActionError, match="Its regular visit has ended"):
+        repair.reinstate_visit(roster.visits.get(pattern=pattern), Auditor(manager))
 
 
 def test_visits_added_after_planning_are_listed_on_the_team_week_until_a_planner_adds_them(district, manager, agent,
@@ -445,7 +448,8 @@ def test_visits_added_after_planning_are_listed_on_the_team_week_until_a_planner
     # Then the agent is told it is not on the roster yet, and who adds it
     assert "lists it for the roster planners to add" in response.content.decode()
     week = client_for(agent).get(f"/people/{arthur.pk}/week").content.decode()
-    assert "2 of their regular visits are not on the roster" in week and "until a roster planner adds them" in week
+    assert "2 visits from their regular visits are not on the roster" in week
+    assert "until a roster planner adds them" in week
 
     # And one for Edna, whom the planner does not support
     edna = district["people"][0]
@@ -463,7 +467,7 @@ def test_visits_added_after_planning_are_listed_on_the_team_week_until_a_planner
     # When they add Arthur's from the team's week
     response = client.post(f"/people/{arthur.pk}/week/add", {"roster": roster.pk, "back": "roster"})
     # Then they are on the roster with carers, and the team's week no longer lists them
-    assert response.status_code == 302 and response.url == f"/rosters/{roster.pk}#waiting"
+    assert response.status_code == 302 and response.url == f"/rosters/{roster.pk}"
     assert roster.visits.filter(person=arthur, skill="meals", carer__isnull=False).count() == 2
     page = client.get(f"/rosters/{roster.pk}").content.decode()
     assert 'data-testid="waiting"' not in page and "1 person whose records you cannot open has regular" in page
@@ -553,6 +557,10 @@ def test_a_week_under_way_planned_again_keeps_the_days_gone_and_cancelled_visits
         if moved:
             assert listed[row.pk].why == "replanned" and listed[row.pk].carer_before_id == was.carer_id
     assert listed  # the visits swapped by hand, at least
+    # and each plan's page points to the other: the changes before are on the plan replaced
+    client = client_for(manager)
+    assert f"/rosters/{old.pk}" in client.get(f"/rosters/{new.pk}").content.decode().split('planned-again')[1]
+    assert f'href="/rosters/{new.pk}"' in client.get(f"/rosters/{old.pk}").content.decode()
 
 
 def test_a_carer_who_leaves_has_their_visits_from_today_on_go_to_others_and_can_come_back(district, manager):

@@ -172,13 +172,20 @@ def test_someone_who_lives_with_a_home_is_not_offered_others_and_their_home_says
     assert f"/shared-lives/{second.pk}/propose" not in page
     with pytest.raises(ActionError, match="end that before proposing another"):
         actions.propose_shared_lives(looking, other, "", Auditor(agent))
+    earlier = SharedLivesMatch.objects.create(person=looking, household=other, created_by=agent)  # from before
+    with pytest.raises(ActionError, match="end that before moving another home on"):
+        actions.move_stage(earlier, "introduction", "", Auditor(agent))
+    assert actions.move_stage(earlier, "ended", "", Auditor(agent)).stage == "ended"
 
 
 def test_after_the_six_week_review_a_home_is_reviewed_every_year(agent, looking, homes):
     match = actions.propose_shared_lives(looking, homes["bakers"], "", Auditor(agent))
     for stage in ("introduction", "trial", "agreed", "reviewed"):
         match = actions.move_stage(match, stage, "", Auditor(agent))
-    assert match.review_due_on == timezone.localdate() + timedelta(weeks=52)
+    today = timezone.localdate()
+    assert match.review_due_on == (today.replace(year=today.year + 1) if (today.month, today.day) != (2, 29)
+                                   else today.replace(year=today.year + 1, day=28))
+    assert "Review due" in client_for(agent).get(f"/people/{looking.pk}/care").content.decode()
     match = actions.move_stage(match, "reviewed", "Still going well", Auditor(agent))  # the next year's
     assert match.stage == "reviewed" and "Still going well" in match.notes
 

@@ -157,7 +157,7 @@ class Household(models.Model):
     """A Shared Lives carer's home, which the person would share."""
 
     carer = models.OneToOneField(Carer, on_delete=models.CASCADE, related_name="household")
-    rooms = models.PositiveSmallIntegerField(default=1, help_text="Rooms free for someone to live in")
+    rooms = models.PositiveSmallIntegerField(default=1, help_text="Rooms for people to live in, taken or free")
     pets = models.CharField(max_length=200, blank=True, help_text="For example: two cats")
     smoking = models.BooleanField("Someone smokes at home", default=False)
     faith = models.CharField(max_length=100, blank=True)
