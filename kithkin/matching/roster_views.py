@@ -353,7 +353,8 @@ def _added(request, changes, put_back: bool = False) -> None:
     else:
         late = [c.start_after - c.visit.latest for c in new
                 if c.start_after is not None and c.start_after > c.visit.latest]
-        messages.success(request, f"Added to the roster: all {len(new)} visits have a carer." + (
+        messages.success(request, "Added to the roster: " + ("the visit has a carer." if len(new) == 1 else
+                                                             f"all {len(new)} visits have a carer.") + (
             f" {len(late)} of them start{'s' if len(late) == 1 else ''} after the time it should start by (up to"
             f" {max(late)} minutes late): tell them, or change it by hand." if late else ""))
 

@@ -72,3 +72,47 @@ def test_a_manager_repairs_the_week_and_cancels_a_visit(page, check_page, manage
     for visit in cancelled:
         visit.refresh_from_db()
         assert not visit.cancelled and visit.carer_id is not None
+
+
+def test_a_worker_ends_a_regular_visit_and_adds_one_the_planner_then_fits_in(page, check_page, manager,
+                                                                              district):  # noqa: F811
+    """
+    Given a planned week, and a manager who coordinates Edna's support and plans the rosters
+    When the manager ends Edna's two-carer visit (asked first), adds a Friday meal for her, and adds it to the roster
+    from the team's week
+    Then the ended visit's planned visits come off and are listed with whose they were; the new visit waits on the
+    team's week until added, and then has a carer
+    """
+    from kithkin.support.models import CareTeamMember
+
+    edna = district["people"][0]
+    CareTeamMember.objects.create(person=edna, user=manager, role="Named coordinator", is_named_coordinator=True)
+    roster = plan(manager)
+    moving = edna.visit_patterns.get(skill="moving")
+
+    sign_in(page, check_page, manager)
+    page.goto(f"/people/{edna.pk}/care")
+    page.get_by_role("link", name=f"End {moving}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("End this regular visit?")
+    expect(page.get_by_test_id("coming-off")).to_contain_text(f"{MONDAY:%A %-d %B}")
+    check_page(page, "ending a regular visit, asked first")
+    page.get_by_role("button", name="Yes, end this regular visit").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("4 planned visits from today on came off")
+    assert not roster.visits.filter(pattern=moving, cancelled=False).exists()
+
+    page.get_by_role("link", name="Add a regular visit").click()
+    page.get_by_label("Meals and drinks").check()
+    page.get_by_label("Friday").check()
+    page.get_by_label("Start no earlier than").fill("12:00")
+    page.get_by_label("Start no later than").fill("13:00")
+    page.get_by_label("How long, in minutes").fill("30")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("do not have it yet")
+
+    page.goto(f"/rosters/{roster.pk}")
+    expect(page.get_by_test_id("changes")).to_contain_text("(a regular visit ended): taken off (it was")
+    expect(page.get_by_test_id("waiting")).to_contain_text(edna.full_name)
+    check_page(page, "the team's week with a visit waiting")
+    page.get_by_test_id("waiting").get_by_role("button", name="Add to the roster").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Added to the roster: the visit has a carer")
+    assert roster.visits.filter(person=edna, skill="meals", carer__isnull=False).exists()
