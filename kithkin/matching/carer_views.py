@@ -94,7 +94,7 @@ def carer_back(request, carer_id: int):
     return redirect("carer_detail", carer.pk)
 
 
-@staff_required(can_plan_rosters)
+@staff_required(can_change_carers)
 def carer_leaves(request, carer_id: int):
     """Asks first (GET), saying how many planned visits go to others; then takes them off the register (POST)."""
     carer = get_carer_for_user(request.user, carer_id)
@@ -116,7 +116,7 @@ def carer_leaves(request, carer_id: int):
 
 
 @require_POST
-@staff_required(can_plan_rosters)
+@staff_required(can_change_carers)
 def carer_rejoins(request, carer_id: int):
     carer = get_carer_for_user(request.user, carer_id)
     if carer is None:

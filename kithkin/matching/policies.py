@@ -32,9 +32,13 @@ def get_carer_for_user(user, carer_id: int):
     return Carer.objects.filter(pk=carer_id).first()
 
 
+ROSTER_PLANNERS = {Role.PRACTITIONER, Role.TEAM_MANAGER}
+
+
 def can_plan_rosters(user) -> bool:
-    """Rosters say who visits whom, and when: for those who plan them."""
-    return is_staff_member(user) and user.role in REGISTER_EDITORS
+    """Rosters say who visits whom, and when: for the casework staff who plan them. An administrator keeps the
+    register but sees nobody's record, so a roster would be a page of people they cannot open."""
+    return is_staff_member(user) and user.role in ROSTER_PLANNERS
 
 
 def can_see_carer_week(user, carer) -> bool:

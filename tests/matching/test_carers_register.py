@@ -157,3 +157,15 @@ def test_overlapping_stretches_and_made_up_districts_are_refused(manager, postco
     assert response.status_code == 400 and "Monday: the two stretches overlap" in response.content.decode()
     response = client.post(f"/carers/{carer.pk}/change", {**NEW_CARER, "covers": "FN1 Wickfield"})
     assert response.status_code == 400 and "WICKFIELD is not a postcode district" in response.content.decode()
+
+
+def test_an_administrator_keeps_the_register_but_does_not_plan_rosters(administrator, manager, postcodes):
+    carer = add_carer(manager, "Ann")
+    client = client_for(administrator)
+    assert client.get("/rosters").status_code == 403 and "Rosters" not in client.get("/carers").content.decode()
+    client.post(f"/carers/{carer.pk}/leaves")  # a leaver is a change to the register
+    carer.refresh_from_db()
+    assert not carer.is_active
+    client.post(f"/carers/{carer.pk}/rejoins")
+    carer.refresh_from_db()
+    assert carer.is_active
