@@ -102,9 +102,10 @@ def plan_week(monday: date, auditor: Auditor, time_limit_s: float = 60, seed: in
     `carry_on`, a week after one planned with teams starts from that week's plan and teams (carry_on.py)."""
     began = time.monotonic()
     week = load_week(monday)
-    # A week under way is planned from today on: the days gone stay as the roster in use has them (under_way.py).
+    # A week under way is planned from today on: the days gone stay as the roster in use has them, and so do its
+    # cancelled visits, whether or not the week has begun (under_way.py).
     first, replaced = max(monday, _today()), Roster.objects.filter(week_starting=monday, is_current=True).first()
-    if first > monday:
+    if first > monday or replaced is not None:
         week = under_way.from_day(week, first, under_way.cancelled_ahead(replaced, first))
     if not week.visits:
         raise ValueError("there are no regular visits to plan: add people's visits first")

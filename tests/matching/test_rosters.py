@@ -589,6 +589,22 @@ def test_a_carer_who_leaves_has_their_visits_from_today_on_go_to_others_and_can_
     assert ann.is_active and ann.pk in {c.pk for c in load_week(MONDAY).carers.values()}
 
 
+def test_a_week_not_yet_started_planned_again_keeps_its_cancelled_visits_off_and_each_visit_once(district, manager):
+    from kithkin.matching.under_way import keys_of
+
+    # Given next week's roster with one visit cancelled
+    old = plan(manager)
+    cancelled = old.visits.filter(skill="personal_care").first()
+    repair.cancel_visit(cancelled, Auditor(manager), today=MONDAY)
+    # When the week is planned again before it starts
+    new = plan_week(MONDAY, Auditor(manager), time_limit_s=60, seed=2, max_iterations=ITERATIONS)
+    # Then every visit is on it once, and the cancelled one stays cancelled with no carer planned for it
+    rows = list(new.visits.all())
+    assert len(rows) == len(keys_of(rows)) == 32 and new.figures["visits"] == 31
+    again = keys_of(rows)[f"{cancelled.pattern_id}:{cancelled.date.isoformat()}"]
+    assert again.cancelled and again.carer_id == cancelled.carer_id
+
+
 def test_a_visit_outside_the_team_can_cost_more_for_the_people_named(district):
     # Given the week and teams of nobody, Edna named as still short of her team
     week = load_week(MONDAY)
