@@ -204,8 +204,8 @@ def propose_shared_lives(person, household: Household, notes: str, auditor: Audi
 
     if SharedLivesMatch.objects.filter(person=person, household=household).exclude(stage=Stage.ENDED).exists():
         raise ActionError("They are already matched with this household")
-    if lives_with(person):
-        raise ActionError(f"They live with {lives_with(person).household} already: end that before proposing another")
+    if home := lives_with(person):
+        raise ActionError(f"They live with {home.household} already: end that before proposing another")
     ruled_out = pair(person, Preferences.objects.filter(person=person).first(), household).ruled_out
     if ruled_out:  # the page hides the button; this holds whatever is posted
         raise ActionError(f"This household cannot be proposed: {'; '.join(ruled_out)}")

@@ -59,11 +59,17 @@ def _unknown_district(area: str) -> str:
     return f"There is no postcode district {district} in the area: enter a district{like}"
 
 
-@staff_required(can_see_carers)
-def carer_detail(request, carer_id: int):
+def _carer(request, carer_id: int) -> Carer:
+    """The carer if this user may see the register, else not found."""
     carer = get_carer_for_user(request.user, carer_id)
     if carer is None:
         raise Http404
+    return carer
+
+
+@staff_required(can_see_carers)
+def carer_detail(request, carer_id: int):
+    carer = _carer(request, carer_id)
     household = Household.objects.filter(carer=carer).first()
     return render(request, "matching/carer.html", {
         "carer": carer, "household": household, "skills": [Skill(s).label for s in carer.skills if s in Skill.values],
@@ -77,9 +83,7 @@ def carer_detail(request, carer_id: int):
 @staff_required(can_plan_rosters)
 def carer_back(request, carer_id: int):
     """The carer can work on a day they were marked off after all."""
-    carer = get_carer_for_user(request.user, carer_id)
-    if carer is None:
-        raise Http404
+    carer = _carer(request, carer_id)
     try:
         day = date.fromisoformat(request.POST.get("day", ""))
         actions.mark_back(carer, day, Auditor.for_request(request))
@@ -97,9 +101,7 @@ def carer_back(request, carer_id: int):
 @staff_required(can_change_carers)
 def carer_leaves(request, carer_id: int):
     """Asks first (GET), saying how many planned visits go to others; then takes them off the register (POST)."""
-    carer = get_carer_for_user(request.user, carer_id)
-    if carer is None:
-        raise Http404
+    carer = _carer(request, carer_id)
     if not carer.is_active:
         messages.error(request, f"{carer.full_name} has left already")
         return redirect("carer_detail", carer.pk)
@@ -118,9 +120,7 @@ def carer_leaves(request, carer_id: int):
 @require_POST
 @staff_required(can_change_carers)
 def carer_rejoins(request, carer_id: int):
-    carer = get_carer_for_user(request.user, carer_id)
-    if carer is None:
-        raise Http404
+    carer = _carer(request, carer_id)
     try:
         actions.set_working(carer, True, Auditor.for_request(request))
     except ActionError as exc:
@@ -166,9 +166,7 @@ def carer_form(request, carer_id: int | None = None):
 
 @staff_required(can_change_carers)
 def availability_form(request, carer_id: int):
-    carer = get_carer_for_user(request.user, carer_id)
-    if carer is None:
-        raise Http404
+    carer = _carer(request, carer_id)
     initial = AvailabilityForm.initial_for(carer.availability.all())
     form = AvailabilityForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -184,9 +182,7 @@ def availability_form(request, carer_id: int):
 
 @staff_required(can_change_carers)
 def household_form(request, carer_id: int):
-    carer = get_carer_for_user(request.user, carer_id)
-    if carer is None:
-        raise Http404
+    carer = _carer(request, carer_id)
     if carer.kind != CarerKind.SHARED_LIVES:
         return forbidden(request, "Only Shared Lives carers have a household on the register.")
     household = Household.objects.filter(carer=carer).first()

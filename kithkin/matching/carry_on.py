@@ -11,7 +11,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from kithkin.matching.models import Roster
-from kithkin.matching.week import Week, route_day
+from kithkin.matching.week import Week, route_day, row_key
 
 # How far back a roster may be to carry on from: after a longer gap, people's visits and carers have moved on.
 FURTHEST_BACK = timedelta(weeks=4)
@@ -22,9 +22,12 @@ def carried_from(week: Week) -> Roster | None:
     previous = (Roster.objects.filter(is_current=True, week_starting__lt=week.monday,
                                       week_starting__gte=week.monday - FURTHEST_BACK)
                 .order_by("-week_starting").first())
-    if previous is None or previous.figures.get("continuity") is False or not previous.figures.get("teams"):
-        return None
-    return previous
+    return previous if planned_with_teams(previous) else None
+
+
+def planned_with_teams(roster: Roster | None) -> bool:
+    """Whether a roster can be carried on from: planned with teams (a travel-only plan has none worth keeping)."""
+    return roster is not None and roster.figures.get("continuity") is not False and bool(roster.figures.get("teams"))
 
 
 def carried_start(week: Week, previous: Roster) -> list[list[str]]:
@@ -38,8 +41,7 @@ def carried_start(week: Week, previous: Roster) -> list[list[str]]:
         if cancelled or carer_id is None or pattern_id is None or start is None:
             continue
         same_day = week.monday + timedelta(days=day.weekday())
-        half = ":b" if partner else ":a" if pk in firsts else ""
-        came[(carer_id, same_day.isoformat())].append((start, f"{pattern_id}:{same_day.isoformat()}{half}"))
+        came[(carer_id, same_day.isoformat())].append((start, row_key(pattern_id, same_day, pk, partner, firsts)))
     keys, placed = {v.key for v in week.visits}, set()
     plan = []
     for route in week.routes:  # a stretch holds the visits that started in it (each once: stretches may meet)

@@ -86,7 +86,7 @@ def late_note(changes) -> str:
             if c.carer_after_id and c.start_after is not None and c.start_after > c.visit.latest]
     if not late:
         return ""
-    return (f" {len(late)} of the visits changed start{'s' if len(late) == 1 else ''} after the time"
+    return (f" {len(late)} of these visits start{'s' if len(late) == 1 else ''} after the time"
             f" {'it' if len(late) == 1 else 'they'} should start by (up to {max(late)} minutes late): tell the"
             f" {'person' if len(late) == 1 else 'people'}, or change {'it' if len(late) == 1 else 'them'} by hand.")
 

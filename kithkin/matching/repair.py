@@ -65,13 +65,9 @@ def carer_leaves(carer, auditor: Auditor, time_limit_s: float = REPAIR_SECONDS, 
     go to others, everyone else's staying put, as for a carer off."""
     actions.set_working(carer, False, auditor)
     first = today or timezone.localdate()
-    changes = []
-    for roster in rosters.current_from_this_week():
-        days = set(roster.visits.filter(carer=carer, cancelled=False, date__gte=first).values_list("date", flat=True))
-        if days:
-            changes += _replan(roster, days, RosterChange.Why.LEFT, auditor, time_limit_s, seed,
-                               without_carer=carer.pk)
-    return changes
+    return _repair_in_use(lambda roster: set(roster.visits.filter(carer=carer, cancelled=False, date__gte=first)
+                                             .values_list("date", flat=True)),
+                          RosterChange.Why.LEFT, auditor, time_limit_s, seed, without_carer=carer.pk)
 
 
 @transaction.atomic
@@ -81,10 +77,17 @@ def change_hours(carer, stretches, auditor: Auditor, time_limit_s: float = REPAI
     when they have a visit outside their new hours are repaired, as for a carer off (their visits then go to
     others, or to them at another time they work; everyone else's stay put)."""
     actions.set_availability(carer, stretches, auditor)
+    return _repair_in_use(lambda roster: outside_hours(roster, carer, today), RosterChange.Why.HOURS, auditor,
+                          time_limit_s, seed)
+
+
+def _repair_in_use(days_of, why: str, auditor: Auditor, time_limit_s: float, seed: int,
+                   without_carer: int | None = None) -> list[RosterChange]:
+    """Every roster in use from this week on, repaired on the days `days_of(roster)` names (none: left alone)."""
     changes = []
     for roster in rosters.current_from_this_week():
-        if days := outside_hours(roster, carer, today):
-            changes += _replan(roster, days, RosterChange.Why.HOURS, auditor, time_limit_s, seed)
+        if days := days_of(roster):
+            changes += _replan(roster, days, why, auditor, time_limit_s, seed, without_carer=without_carer)
     return changes
 
 
@@ -106,25 +109,25 @@ def save_wishes(person, data: dict, not_wanted: list, auditor: Auditor, time_lim
     from today on with a carer now ruled out for them go to carers who suit them (wishes_changed), so that the
     carer they said they do not want does not come tomorrow."""
     actions.save_preferences(person, data, not_wanted, auditor)
-    first = today or timezone.localdate()
-    changes = []
-    for roster in rosters.current_from_this_week():
-        against = visits_against_wishes(roster, person)
-        if roster.visits.filter(pk__in=against, date__gte=max(first, roster.week_starting)).exists():
-            changes += wishes_changed(roster, person, auditor, time_limit_s, seed, today)
-    return changes
+    return _repair_in_use(lambda roster: _days_against_wishes(roster, person, today), RosterChange.Why.WISHES,
+                          auditor, time_limit_s, seed)
 
 
 def wishes_changed(roster: Roster, person, auditor: Auditor, time_limit_s: float = REPAIR_SECONDS, seed: int = 1,
                    today: date | None = None) -> list[RosterChange]:
     """The person's preferences changed (a carer they do not want, carers of one gender): their visits from today
     on with a carer now ruled out for them go to others, and everyone else's stay put."""
-    first = max(roster.week_starting, today or timezone.localdate())
-    against = visits_against_wishes(roster, person)
-    dates = set(roster.visits.filter(pk__in=against, date__gte=first).values_list("date", flat=True))
+    dates = _days_against_wishes(roster, person, today)
     if not dates:
         raise ActionError(f"{person.full_name}'s visits from today on are all with carers who suit them")
     return _replan(roster, dates, RosterChange.Why.WISHES, auditor, time_limit_s, seed)
+
+
+def _days_against_wishes(roster: Roster, person, today: date | None = None) -> set[date]:
+    """The days from today on when the person has a visit on the roster with a carer now ruled out for them."""
+    first = max(roster.week_starting, today or timezone.localdate())
+    against = visits_against_wishes(roster, person)
+    return set(roster.visits.filter(pk__in=against, date__gte=first).values_list("date", flat=True))
 
 
 def visits_against_wishes(roster: Roster, person) -> dict[int, list[str]]:

@@ -351,12 +351,9 @@ def _added(request, changes, put_back: bool = False) -> None:
         messages.error(request, f"Added to the roster: {planned} of {len(new)} visits have a carer; "
                                 f"{len(new) - planned} could not be planned (the reason is by each one below).")
     else:
-        late = [c.start_after - c.visit.latest for c in new
-                if c.start_after is not None and c.start_after > c.visit.latest]
         messages.success(request, "Added to the roster: " + ("the visit has a carer." if len(new) == 1 else
-                                                             f"all {len(new)} visits have a carer.") + (
-            f" {len(late)} of them start{'s' if len(late) == 1 else ''} after the time it should start by (up to"
-            f" {max(late)} minutes late): tell them, or change it by hand." if late else ""))
+                                                             f"all {len(new)} visits have a carer.")
+                         + presenters.late_note(new))
 
 
 def _day(text: str) -> date | None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from kithkin.matching.models import Roster, RosterChange, RosterVisit
-from kithkin.matching.week import Week, route_day
+from kithkin.matching.week import Week, route_day, row_key
 
 MOVED_MINUTES = 15  # a visit that starts this much earlier or later is a change worth telling people
 
@@ -22,8 +22,7 @@ def from_day(week: Week, first: date, cancelled: set[str]) -> Week:
 def keys_of(rows) -> dict[str, RosterVisit]:
     """Rows by the keys the week gives their visits (pattern:date, and :a or :b for the two carers of one visit)."""
     firsts = {row.partner_id for row in rows if row.partner_id}
-    return {f"{row.pattern_id}:{row.date.isoformat()}"
-            + (":b" if row.partner_id else ":a" if row.pk in firsts else ""): row for row in rows}
+    return {row_key(row.pattern_id, row.date, row.pk, row.partner_id, firsts): row for row in rows}
 
 
 def cancelled_ahead(replaced: Roster | None, first: date) -> set[str]:

@@ -92,6 +92,12 @@ def week_visits(monday: date) -> list[WeekVisit]:
     return visits
 
 
+def row_key(pattern_id: int, day: date, pk: int, partner_id: int | None, firsts: set[int]) -> str:
+    """The key the week gives a roster row's visit on `day`: pattern:date, and :a or :b for the two carers of one
+    visit (`firsts`: the rows a second carer's row points at)."""
+    return f"{pattern_id}:{day.isoformat()}" + (":b" if partner_id else ":a" if pk in firsts else "")
+
+
 def load_week(monday: date) -> Week:
     """The week as people's regular visits make it."""
     return _week(monday, week_visits(monday), None)
